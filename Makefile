@@ -13,7 +13,8 @@
 O ?= build
 override O := $(patsubst %/,%,$(O))
 export O
-DEPS ?= $(O)/deps
+# Third-party sources are shared by every output directory (they are inputs).
+DEPS ?= build/deps
 
 ifeq ($(V),1)
 Q :=
