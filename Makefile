@@ -24,6 +24,7 @@ Q := @
 quiet := @printf '  %-7s %s\n'
 endif
 
+SHELL := /bin/bash
 PYTHON := /usr/bin/python3
 CROSS_COMPILE ?= arm-none-eabi-
 CC := $(CROSS_COMPILE)gcc

@@ -11,19 +11,25 @@
 #include <stddef.h>
 #include <stdbool.h>
 
-typedef uint8_t u8;
-typedef uint16_t u16;
-typedef uint32_t u32;
-typedef uint64_t u64;
-typedef int8_t s8;
-typedef int16_t s16;
-typedef int32_t s32;
-typedef int64_t s64;
+/*
+ * As in Linux: u32 is unsigned int and u64 unsigned long long on every
+ * target, so "%u"/"%x" print a u32 and "%llu"/"%llx" a u64 both in the
+ * kernel (where uint32_t is unsigned long) and on the host (where
+ * uint64_t is unsigned long).
+ */
+typedef unsigned char u8;
+typedef unsigned short u16;
+typedef unsigned int u32;
+typedef unsigned long long u64;
+typedef signed char s8;
+typedef signed short s16;
+typedef signed int s32;
+typedef signed long long s64;
 
 /* Explicitly little-endian values in on-media structures (documentation). */
-typedef uint16_t le16;
-typedef uint32_t le32;
-typedef uint64_t le64;
+typedef u16 le16;
+typedef u32 le32;
+typedef u64 le64;
 
 typedef u32 phys_addr_t;
 typedef s64 ktime_t;

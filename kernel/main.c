@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * start_kernel(): the boot sequence after head.S, in order:
+ *   arch setup (vectors, DTB, memory map) -> heap -> early DT drivers
+ *   (interrupt controller, console, timers) -> banner -> interrupts on ->
+ *   initcalls -> self-tests (`selftest` on the command line) or the shell.
+ */
+#include <kernel/printk.h>
+#include <kernel/panic.h>
+#include <kernel/of.h>
+#include <kernel/init.h>
+#include <kernel/time.h>
+#include <kernel/reboot.h>
+#include <kernel/cmdline.h>
+#include <kernel/version.h>
+#include <kernel/slab.h>
+#include <kernel/irq.h>
+#include <mm/memblock.h>
+#include <asm/irqflags.h>
+#include <asm/memory.h>
+
+void setup_arch(void);
+void heap_init(void);
+void kallsyms_setup(void);
+void shell_run(void);
+int selftest_run(const char *filter);
+
+static void print_banner(void)
+{
+	pr_notice("%s", kernel_banner);
+	pr_info("Machine model: %s", of_model());
+	pr_info("Memory: %llu MiB RAM, linear map from %08x, %llu KiB reserved",
+		memblock_total() >> 20, phys_base, memblock_reserved_total() >> 10);
+	pr_info("CPUs: %d in the device tree", of_cpu_count());
+	pr_info("Command line: %s", of_bootargs());
+}
+
+void start_kernel(void)
+{
+	const char *filter;
+
+	kallsyms_setup();
+	setup_arch();
+	heap_init();
+	cmdline_parse(of_bootargs());
+	dt_probe_stage(DT_STAGE_IRQCHIP);
+	dt_probe_stage(DT_STAGE_CONSOLE);
+	print_banner();
+	if (!irq_root_chip())
+		panic("no interrupt controller found in the device tree");
+	dt_probe_stage(DT_STAGE_TIMER);
+	dt_probe_stage(DT_STAGE_PLATFORM);
+	local_irq_enable();
+	do_initcalls();
+
+	filter = cmdline_get("selftest");
+	if (filter) {
+		selftest_mode = true;
+		machine_exit_status(selftest_run(filter) ? 1 : 0);
+	}
+	shell_run();
+	machine_poweroff();
+}

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Power off, restart and halt, through whatever the board registered.
+ * Self-test runs end through semihosting so QEMU exits with the result.
+ */
+#include <kernel/reboot.h>
+#include <kernel/printk.h>
+#include <asm/irqflags.h>
+#include <asm/barrier.h>
+#include <asm/semihosting.h>
+
+static const struct power_ops *power_ops;
+bool selftest_mode;
+
+void register_power_ops(const struct power_ops *ops)
+{
+	if (!power_ops)
+		power_ops = ops;
+}
+
+__noreturn void machine_halt(void)
+{
+	local_irq_disable();
+	for (;;)
+		wfi();
+}
+
+__noreturn void machine_poweroff(void)
+{
+	pr_notice("Power down");
+	if (power_ops && power_ops->poweroff)
+		power_ops->poweroff();
+	pr_emerg("poweroff: no way to power off; halting");
+	machine_halt();
+}
+
+__noreturn void machine_restart(void)
+{
+	pr_notice("Restarting system");
+	if (power_ops && power_ops->restart)
+		power_ops->restart();
+	pr_emerg("restart: no way to restart; halting");
+	machine_halt();
+}
+
+__noreturn void machine_exit_status(int status)
+{
+	semihosting_exit(status);	/* returns when not under semihosting */
+	if (status)
+		pr_err("exit status %d", status);
+	machine_poweroff();
+}
+
+__noreturn void machine_panic_exit(void)
+{
+	if (selftest_mode)
+		machine_exit_status(2);
+	machine_halt();
+}

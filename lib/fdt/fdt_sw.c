@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: GPL-2.0
+/* libfdt fdt_sw.c from the pinned source in build/deps (not committed). */
+#include <fdt_sw.c>
