@@ -53,9 +53,19 @@ need_config := $(foreach g,$(need_config),$(if $(filter $(no_config_targets),$(g
 .DELETE_ON_ERROR:
 .PHONY: all help clean distclean deps menuconfig olddefconfig savedefconfig \
 	run debug check check-host host-check host-tools fuzz bench sdcard \
-	run-uboot uboot list-boards FORCE
+	run-uboot uboot list-boards check-target FORCE
 
 include scripts/Makefile.deps
+
+# A fresh machine: install packages and fetch the pinned sources before
+# anything else is read (the Makefiles below ask the tools questions).
+ifeq ($(filter help clean distclean mrproper deps list-boards,$(MAKECMDGOALS)),)
+ifeq ($(wildcard $(DEPS_STAMP)),)
+$(info deps: first run on this machine: installing what the build needs)
+$(if $(shell scripts/deps $(DEPS) >&2 && touch $(DEPS_STAMP) && echo ok),,$(error scripts/deps failed))
+endif
+endif
+
 include scripts/Makefile.kconfig
 include scripts/Makefile.host
 
@@ -66,6 +76,8 @@ $(shell $(MAKE) -s --no-print-directory $(DEFAULT_BOARD)_defconfig O=$(O) >&2)
 endif
 -include $(AUTOCONF_MK)
 include scripts/Makefile.kernel
+include scripts/Makefile.uboot
+include scripts/Makefile.qemu
 endif
 
 help:
