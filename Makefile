@@ -11,6 +11,10 @@
 # scripts/Makefile.host).  `make help` lists the targets.
 
 O ?= build
+# Parallel by default (one job per core) unless -j was given.
+ifeq ($(filter -j%,$(MAKEFLAGS)),)
+MAKEFLAGS += -j$(shell nproc)
+endif
 override O := $(patsubst %/,%,$(O))
 export O
 # Third-party sources are shared by every output directory (they are inputs).

@@ -260,6 +260,15 @@ int of_stdout_node(void)
 	return fdt_path_offset(of_fdt, path);
 }
 
+u32 of_stdout_baud(void)
+{
+	int chosen = fdt_path_offset(of_fdt, "/chosen");
+	const char *path = chosen >= 0 ? of_read_string(chosen, "stdout-path") : NULL;
+	const char *colon = path ? strchr(path, ':') : NULL;
+
+	return colon ? (u32)strtoul(colon + 1, NULL, 10) : 0;
+}
+
 const char *of_model(void)
 {
 	const char *m = of_read_string(0, "model");

@@ -52,6 +52,7 @@ int of_irq_get(int node, int index, unsigned int *irq);
 int of_clock_rate(int node, int index, u32 *hz);
 
 int of_stdout_node(void);	/* /chosen stdout-path, resolved; <0 if none */
+u32 of_stdout_baud(void);	/* the rate in "serial0:38400n8", or 0 */
 const char *of_model(void);
 const char *of_bootargs(void);
 int of_cpu_count(void);

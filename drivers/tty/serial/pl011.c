@@ -97,13 +97,19 @@ static enum irq_return pl011_interrupt(int irq, void *dev)
 	return IRQ_HANDLED;
 }
 
-/* Program 115200 8N1 when the DT gives the reference clock. */
+/*
+ * The console runs at the rate /chosen stdout-path names ("serial0:38400n8",
+ * the boot loader's rate on vexpress), when the DT gives the reference
+ * clock; other UARTs keep what the boot loader set.
+ */
 static void pl011_set_baud(struct pl011 *u, int node)
 {
-	u32 clk, baud = 115200, div;
+	u32 clk, baud = of_stdout_baud(), div;
 
+	if (node != of_stdout_node() || !baud)
+		return;
 	if (of_clock_rate(node, 0, &clk) || clk < 16 * baud)
-		return;		/* keep what the boot loader set */
+		return;
 	div = (clk * 4 + baud / 2) / baud;	/* 64ths of the 16x divisor */
 	writel(div >> 6, u->base + UART_IBRD);
 	writel(div & 0x3f, u->base + UART_FBRD);
