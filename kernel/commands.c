@@ -13,6 +13,8 @@
 #include <kernel/ktest.h>
 #include <kernel/string.h>
 #include <mm/memblock.h>
+#include <mm/page_alloc.h>
+#include <mm/slab_cache.h>
 
 static void print_chunk(const char *s, size_t len, void *arg)
 {
@@ -29,20 +31,34 @@ static int cmd_dmesg(int argc, char **argv)
 }
 SHELL_COMMAND("dmesg", "print the kernel log", cmd_dmesg);
 
+static void print_cache(const struct kmem_cache *c, void *arg)
+{
+	(void)arg;
+	console_printf("%-14s %6u %6u %6u %5u %8llu %8llu\n", c->name, c->object_size,
+		       c->stride, c->active, c->nr_slabs, c->allocs, c->frees);
+}
+
 static int cmd_meminfo(int argc, char **argv)
 {
-	struct heap_stats st;
+	struct page_stats ps;
+	struct heap_stats hs;
 
 	(void)argc;
 	(void)argv;
-	heap_get_stats(&st);
-	console_printf("MemTotal:      %8llu kB\n", memblock_total() >> 10);
-	console_printf("Reserved:      %8llu kB\n", memblock_reserved_total() >> 10);
-	console_printf("HeapTotal:     %8zu kB\n", st.total >> 10);
-	console_printf("HeapUsed:      %8zu kB\n", st.used >> 10);
-	console_printf("HeapFree:      %8zu kB\n", (st.total - st.used) >> 10);
-	console_printf("HeapAllocs:    %8zu\n", st.allocs);
-	console_printf("HeapFailures:  %8zu\n", st.failures);
+	page_alloc_get_stats(&ps);
+	heap_get_stats(&hs);
+	console_printf("MemTotal:       %8llu kB\n", memblock_total() >> 10);
+	console_printf("MemManaged:     %8u kB\n", ps.total_pages * 4);
+	console_printf("MemFree:        %8u kB\n", ps.free_pages * 4);
+	console_printf("Reserved:       %8llu kB\n", memblock_reserved_total() >> 10);
+	console_printf("SlabObjects:    %8zu\n", hs.allocs);
+	console_printf("AllocFailures:  %8zu\n", hs.failures);
+	console_printf("Buddy free blocks by order:");
+	for (int k = 0; k <= MAX_ORDER; k++)
+		console_printf(" %u", ps.free_blocks[k]);
+	console_printf("\n\n%-14s %6s %6s %6s %5s %8s %8s\n", "cache", "objsz", "stride",
+		       "active", "slabs", "allocs", "frees");
+	kmem_cache_for_each(print_cache, NULL);
 	return 0;
 }
 SHELL_COMMAND("meminfo", "memory usage", cmd_meminfo);

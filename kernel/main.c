@@ -16,11 +16,12 @@
 #include <kernel/slab.h>
 #include <kernel/irq.h>
 #include <mm/memblock.h>
+#include <mm/page_alloc.h>
+#include <mm/slab_cache.h>
 #include <asm/irqflags.h>
 #include <asm/memory.h>
 
 void setup_arch(void);
-void heap_init(void);
 void kallsyms_setup(void);
 void shell_run(void);
 int selftest_run(const char *filter);
@@ -41,7 +42,8 @@ void start_kernel(void)
 
 	kallsyms_setup();
 	setup_arch();
-	heap_init();
+	page_alloc_init();
+	slab_init();
 	cmdline_parse(of_bootargs());
 	dt_probe_stage(DT_STAGE_IRQCHIP);
 	dt_probe_stage(DT_STAGE_CONSOLE);
