@@ -13,6 +13,8 @@
 #include <kernel/ktest.h>
 #include <kernel/string.h>
 #include <mm/memblock.h>
+#include <kernel/sched.h>
+#include <kernel/smp.h>
 #include <mm/page_alloc.h>
 #include <mm/slab_cache.h>
 
@@ -122,3 +124,41 @@ static int cmd_selftest(int argc, char **argv)
 	return selftest_run(argc > 1 ? argv[1] : "");
 }
 SHELL_COMMAND("selftest", "run self-tests: selftest [suite,suite...]", cmd_selftest);
+
+static const char *state_name(enum thread_state s)
+{
+	switch (s) {
+	case THREAD_RUNNABLE: return "ready";
+	case THREAD_BLOCKED: return "blocked";
+	case THREAD_NEW: return "new";
+	case THREAD_DEAD: return "dead";
+	}
+	return "?";
+}
+
+static int cmd_threads(int argc, char **argv)
+{
+	static struct thread_info_snapshot snap[64];
+	struct sched_stats st;
+	int n = thread_snapshot(snap, ARRAY_SIZE(snap));
+
+	(void)argc;
+	(void)argv;
+	console_printf("%-16s %4s %4s %3s %-8s %10s %12s %11s\n", "name", "prio", "base",
+		       "cpu", "state", "switches", "cpu-time-us", "stack-used");
+	for (int i = 0; i < n && i < (int)ARRAY_SIZE(snap); i++) {
+		struct thread_info_snapshot *s = &snap[i];
+
+		console_printf("%-16s %4d %4d %3d %-8s %10llu %12llu %5u/%5u\n", s->name, s->prio,
+			       s->base_prio, s->cpu, s->running ? "running" : state_name(s->state),
+			       s->switches, s->run_ns / 1000, s->stack_used, s->stack_size);
+	}
+	sched_get_stats(&st);
+	console_printf("context switches %llu, preemptions %llu, migrations %llu, IPIs %llu\n",
+		       st.switches, st.preemptions, st.migrations, smp_ipi_count());
+	for (int c = 0; c < NR_CPUS; c++)
+		if (st.online[c])
+			console_printf("cpu%d: %d runnable\n", c, st.nr_running[c]);
+	return 0;
+}
+SHELL_COMMAND("threads", "threads and scheduler state", cmd_threads);

@@ -12,6 +12,9 @@
 #include <kernel/spinlock.h>
 #include <kernel/errno.h>
 #include <asm/ptrace.h>
+#include <kernel/sched.h>
+
+void irq_enter(void);
 
 struct irq_desc {
 	irq_handler_t handler;
@@ -106,6 +109,8 @@ void do_irq(struct pt_regs *regs)
 {
 	struct irq_chip *chip = irq_root_chip();
 
+	irq_enter();
 	if (chip)
 		chip->handle(chip, regs);
+	sched_irq_exit();	/* may switch threads: preemption */
 }

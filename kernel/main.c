@@ -15,6 +15,7 @@
 #include <kernel/version.h>
 #include <kernel/slab.h>
 #include <kernel/irq.h>
+#include <kernel/sched.h>
 #include <mm/memblock.h>
 #include <mm/page_alloc.h>
 #include <mm/slab_cache.h>
@@ -44,6 +45,7 @@ void start_kernel(void)
 	setup_arch();
 	page_alloc_init();
 	slab_init();
+	sched_init();
 	cmdline_parse(of_bootargs());
 	dt_probe_stage(DT_STAGE_IRQCHIP);
 	dt_probe_stage(DT_STAGE_CONSOLE);

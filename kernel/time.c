@@ -12,6 +12,9 @@
 #include <kernel/printk.h>
 #include <kernel/compiler.h>
 #include <asm/barrier.h>
+#include <kernel/sched.h>
+
+void timers_run(void);
 
 static struct clocksource *clock;
 static u32 cs_mult, cs_shift;
@@ -71,9 +74,14 @@ u32 tick_rate_hz(void)
 	return tick_hz;
 }
 
+/* Every CPU's tick: time slices; the boot CPU also keeps jiffies and timers. */
 void tick_handle(void)
 {
-	jiffies++;
+	if (smp_processor_id() == 0) {
+		jiffies++;
+		timers_run();
+	}
+	sched_tick();
 }
 
 void udelay(u32 us)

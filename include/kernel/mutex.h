@@ -1,46 +1,39 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Sleeping locks.  Until the scheduler exists there is exactly one thread
- * of execution, so a mutex cannot be contended: taking one that is already
- * held is a self-deadlock, and that broken invariant panics with the
- * holder's name.  The scheduler replaces this with a sleeping mutex with
- * priority inheritance; the API stays.  Never from interrupt context.
+ * Sleeping mutual exclusion with priority inheritance: while a more urgent
+ * thread waits, the owner runs at the waiter's priority (transitively
+ * along a chain of owners), so a medium-priority thread cannot starve the
+ * owner and, through it, the waiter.  Ownership passes straight to the
+ * most urgent waiter on unlock.  Only the owner may unlock; never from
+ * interrupt context.
  */
 #ifndef KERNEL_MUTEX_H
 #define KERNEL_MUTEX_H
 
-#include <kernel/compiler.h>
+#include <kernel/types.h>
+#include <kernel/list.h>
+
+struct thread;
 
 struct mutex {
-	int locked;
-	const void *owner_ip;	/* where it was taken, for the report */
+	struct thread *owner;
+	struct list_head waiters;	/* struct mutex_waiter, most urgent first */
+	struct list_head held_node;	/* on the owner's held_mutexes */
+	const void *owner_ip;		/* where the owner took it */
 };
 
-#define MUTEX_INIT { 0, NULL }
-#define DEFINE_MUTEX(x) struct mutex x = MUTEX_INIT
+#define MUTEX_INIT(name) { NULL, LIST_HEAD_INIT((name).waiters), \
+			   LIST_HEAD_INIT((name).held_node), NULL }
+#define DEFINE_MUTEX(name) struct mutex name = MUTEX_INIT(name)
 
-static inline void mutex_init(struct mutex *lock)
-{
-	lock->locked = 0;
-	lock->owner_ip = NULL;
-}
-
-static inline void mutex_destroy(struct mutex *lock)
-{
-	(void)lock;
-}
-
-void mutex_lock_slowpath(struct mutex *lock, const void *ip);
-
-static inline void mutex_lock(struct mutex *lock)
-{
-	mutex_lock_slowpath(lock, __builtin_return_address(0));
-}
-
-static inline void mutex_unlock(struct mutex *lock)
-{
-	lock->locked = 0;
-	lock->owner_ip = NULL;
-}
+void mutex_init(struct mutex *lock);
+void mutex_destroy(struct mutex *lock);
+void mutex_lock(struct mutex *lock);
+/* Return: true when taken. */
+bool mutex_trylock(struct mutex *lock);
+/* Return: 0, or -ETIMEDOUT after @timeout_ns without getting it. */
+int mutex_lock_timeout(struct mutex *lock, u64 timeout_ns);
+void mutex_unlock(struct mutex *lock);
+bool mutex_is_locked(const struct mutex *lock);
 
 #endif /* KERNEL_MUTEX_H */

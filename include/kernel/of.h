@@ -86,5 +86,7 @@ struct dt_driver {
  */
 int dt_probe_stage(enum dt_stage stage);
 bool dt_node_bound(int node);
+/* The early driver that bound @node, or NULL (for the device model). */
+const struct dt_driver *dt_node_early_driver(int node);
 
 #endif /* KERNEL_OF_H */

@@ -17,6 +17,8 @@
 #include <asm/io.h>
 #include <asm/cp15.h>
 #include <asm/barrier.h>
+#include <kernel/errno.h>
+#include <mm/page_alloc.h>
 
 #define SECT_NORMAL	0x1140eu	/* WBWA, shareable, kernel RW */
 #define SECT_DEVICE	0x00416u	/* shared device, XN, kernel RW */
@@ -72,6 +74,90 @@ void paging_init(void)
 		if (r->base < phys_base)
 			memblock_reserve(r->base, min(r->base + r->size, (u64)phys_base) - r->base);
 	}
+}
+
+/*
+ * 4 KiB pages (ARMv7-A ARM B3.5.1, small page descriptors) for the areas
+ * that need them.  Second-level tables (1 KiB, 256 entries) come four to
+ * a page from the page allocator and are never freed.
+ */
+#define L1_TABLE	0x1u		/* page table descriptor, domain 0 */
+#define PTE_SMALL	0x2u
+#define PTE_XN		0x1u
+#define PTE_NORMAL	(0x40u | 0x8u | 0x4u | 0x400u)	/* TEX=001 C B, shareable */
+#define PTE_AP_KRW	0x10u
+#define PTE_AP_KRO	(0x10u | 0x200u)
+
+static u32 *l2_spare;		/* unused second-level tables left in a page */
+static int l2_spare_count;
+
+static u32 *l2_table_for(unsigned long va, bool create)
+{
+	u32 *l1 = &swapper_pg_dir[va >> SECTION_SHIFT];
+	u32 *l2;
+
+	if ((*l1 & 3) == L1_TABLE)
+		return __va(*l1 & ~0x3ffu);
+	if (!create || *l1)
+		return NULL;
+	if (!l2_spare_count) {
+		l2_spare = get_free_pages(0, 0);
+		if (!l2_spare)
+			return NULL;
+		memset(l2_spare, 0, PAGE_SIZE);
+		write_dccmvac_range(l2_spare, PAGE_SIZE);
+		l2_spare_count = 4;
+	}
+	l2 = l2_spare;
+	l2_spare += 256;
+	l2_spare_count--;
+	*l1 = (u32)__pa(l2) | L1_TABLE;
+	write_dccmvac((u32)(unsigned long)l1);
+	dsb();
+	return l2;
+}
+
+static void set_pte(unsigned long va, u32 pte)
+{
+	u32 *l2 = l2_table_for(va, false);
+	u32 *p = &l2[(va >> PAGE_SHIFT) & 0xff];
+
+	*p = pte;
+	write_dccmvac((u32)(unsigned long)p);
+	dsb();
+	write_tlbimvais((u32)(va & ~(PAGE_SIZE - 1)));
+	dsb();
+	isb();
+}
+
+/**
+ * map_kernel_page() - map one 4 KiB page of normal memory
+ * @exec: executable; otherwise execute-never.  @ro: read-only.
+ * Return: 0, or -ENOMEM when no second-level table could be allocated.
+ */
+int map_kernel_page(unsigned long va, phys_addr_t pa, bool ro, bool exec)
+{
+	unsigned long flags;
+	int err = 0;
+
+	spin_lock_irqsave(&map_lock, flags);
+	if (!l2_table_for(va, true))
+		err = -ENOMEM;
+	else
+		set_pte(va, (pa & ~(PAGE_SIZE - 1)) | PTE_SMALL | PTE_NORMAL |
+			    (ro ? PTE_AP_KRO : PTE_AP_KRW) | (exec ? 0 : PTE_XN));
+	spin_unlock_irqrestore(&map_lock, flags);
+	return err;
+}
+
+void unmap_kernel_page(unsigned long va)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&map_lock, flags);
+	if (l2_table_for(va, false))
+		set_pte(va, 0);
+	spin_unlock_irqrestore(&map_lock, flags);
 }
 
 /* Remove a boot-time identity section (below PAGE_OFFSET). */

@@ -13,6 +13,7 @@
 #define smp_wmb()	dmb()
 #define wfi()	__asm__ __volatile__("wfi" ::: "memory")
 #define wfe()	__asm__ __volatile__("wfe" ::: "memory")
+#define cpu_relax()	__asm__ __volatile__("yield" ::: "memory")
 #define sev()	__asm__ __volatile__("sev" ::: "memory")
 
 #endif /* ASM_BARRIER_H */

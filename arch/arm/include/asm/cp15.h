@@ -38,6 +38,20 @@ CP15_WRITE(dccmvac, 0, c7, c10, 1)	/* clean D line by VA to PoC */
 CP15_WRITE(iciallu, 0, c7, c5, 0)
 CP15_WRITE(bpiall, 0, c7, c5, 6)
 
+CP15_WRITE(dcimvac, 0, c7, c6, 1)	/* invalidate D line by VA to PoC */
+CP15_WRITE(dccimvac, 0, c7, c14, 1)	/* clean and invalidate by VA to PoC */
+
+#define CACHE_LINE 32
+
+static inline void write_dccmvac_range(const void *start, unsigned long len)
+{
+	unsigned long a = (unsigned long)start & ~(CACHE_LINE - 1);
+
+	for (; a < (unsigned long)start + len; a += CACHE_LINE)
+		write_dccmvac((u32)a);
+	__asm__ __volatile__("dsb" ::: "memory");
+}
+
 static inline unsigned int smp_processor_id_raw(void)
 {
 	return read_mpidr() & 0xff;

@@ -2,7 +2,8 @@
 /*
  * Kernel virtual memory layout (ARMv7-A short descriptors, 3G/1G split):
  *
- *   0xC0000000 .. lowmem end    linear map of RAM from phys_base
+ *   0xC0000000 .. lowmem end    linear map of RAM from phys_base (<= 512 MiB)
+ *   0xE0000000 .. 0xE1000000    kernel stacks, 4 KiB pages, a guard page each
  *   0xF0000000 .. 0xFF000000    ioremap space (device memory, execute-never)
  *
  * phys_base is found at boot from where the boot loader put us (never
@@ -21,7 +22,9 @@
 
 #define PAGE_OFFSET	UL(0xC0000000)
 #define TEXT_OFFSET	UL(0x00010000)
-#define LOWMEM_LIMIT	UL(0xF0000000)	/* end of the linear map */
+#define LOWMEM_LIMIT	UL(0xE0000000)	/* end of the linear map */
+#define KSTACK_AREA	UL(0xE0000000)
+#define KSTACK_AREA_END	UL(0xE1000000)
 #define IOREMAP_START	UL(0xF0000000)
 #define IOREMAP_END	UL(0xFF000000)
 

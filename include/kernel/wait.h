@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Wait queues and completions.
+ *
+ * A waiter adds itself to a wait queue, marks itself blocked, re-checks
+ * its condition and only then sleeps, so a wake-up between the check and
+ * the sleep is never lost.  wait_event_cond() does exactly that for a
+ * condition given as a function.
+ */
+#ifndef KERNEL_WAIT_H
+#define KERNEL_WAIT_H
+
+#include <kernel/types.h>
+#include <kernel/list.h>
+#include <kernel/spinlock.h>
+
+struct thread;
+
+struct wait_queue_head {
+	spinlock_t lock;		/* protects waiters */
+	struct list_head waiters;
+};
+
+struct wait_queue_entry {
+	struct thread *thread;
+	struct list_head node;
+	bool exclusive;			/* wake_up() wakes one exclusive waiter */
+};
+
+#define WAIT_QUEUE_HEAD_INIT(name) { SPINLOCK_INIT, LIST_HEAD_INIT((name).waiters) }
+#define DECLARE_WAIT_QUEUE_HEAD(name) \
+	struct wait_queue_head name = WAIT_QUEUE_HEAD_INIT(name)
+
+void init_waitqueue_head(struct wait_queue_head *wq);
+
+/* Low level: enqueue and mark blocked / dequeue and mark runnable. */
+void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *e, bool exclusive);
+void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *e);
+
+/* Wake the first exclusive waiter (and all non-exclusive ones). */
+void wake_up(struct wait_queue_head *wq);
+void wake_up_all(struct wait_queue_head *wq);
+
+/**
+ * wait_event_cond() - sleep on @wq until @cond(@arg) is true
+ * @timeout_ns: 0 waits forever
+ * Return: 0 once the condition holds, -ETIMEDOUT, or -EINTR when the
+ * thread was asked to stop.  Sleeps: not from atomic context.
+ */
+int wait_event_cond(struct wait_queue_head *wq, bool (*cond)(void *arg), void *arg,
+		    u64 timeout_ns);
+
+struct completion {
+	unsigned int done;
+	struct wait_queue_head wait;
+};
+
+void init_completion(struct completion *c);
+void reinit_completion(struct completion *c);
+void complete(struct completion *c);		/* one waiter; any context */
+void complete_all(struct completion *c);
+void wait_for_completion(struct completion *c);
+/* 0, or -ETIMEDOUT after @timeout_ns. */
+int wait_for_completion_timeout(struct completion *c, u64 timeout_ns);
+bool try_wait_for_completion(struct completion *c);
+
+#endif /* KERNEL_WAIT_H */

@@ -1,0 +1,471 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The scheduler core: per-CPU run queues, picking, switching, preemption,
+ * wake-ups, time slices, and load balancing by idle CPUs.
+ *
+ * A running thread is not in its run queue; schedule() puts it back (at
+ * the head if it was preempted with time left, at the tail if it yielded
+ * or used its slice) and takes the most urgent ready thread: the lowest
+ * set bit of the bitmap, then the head of that level's FIFO.
+ *
+ * Locking: each run queue's lock (taken with IRQs off) protects the queue,
+ * rq->curr and the state/on_rq/cpu fields of threads belonging to it.  The
+ * lock is held across the context switch and released by the thread that
+ * is switched in (finish_switch()), so a waker on another CPU can never
+ * see a thread whose context is half saved.  Two run queues are locked in
+ * index order.  Knows nothing of what threads wait for (sync.c, wait.c).
+ */
+#define pr_fmt(fmt) "sched: " fmt
+#include "sched_internal.h"
+#include <kernel/printk.h>
+#include <kernel/panic.h>
+#include <kernel/time.h>
+#include <kernel/errno.h>
+#include <kernel/string.h>
+#include <asm/irqflags.h>
+#include <asm/barrier.h>
+#include <asm/stacktrace.h>
+
+#ifndef CONFIG_SCHED_SLICE_MS
+#define CONFIG_SCHED_SLICE_MS 10
+#endif
+
+struct runqueue runqueues[NR_CPUS];
+static bool scheduler_running;
+static u64 nr_migrations;
+
+int sched_slice_ticks(void)
+{
+	int t = CONFIG_SCHED_SLICE_MS * HZ / 1000;
+
+	return t > 0 ? t : 1;
+}
+
+bool sched_running(void)
+{
+	return scheduler_running;
+}
+
+void thread_set_current(struct thread *t)
+{
+	__asm__ __volatile__("mcr p15, 0, %0, c13, c0, 4" :: "r"(t) : "memory");
+}
+
+void rq_enqueue(struct runqueue *rq, struct thread *t, bool head)
+{
+	if (head)
+		list_add(&t->rq_node, &rq->queue[t->prio]);
+	else
+		list_add_tail(&t->rq_node, &rq->queue[t->prio]);
+	rq->bitmap |= 1u << t->prio;
+	t->on_rq = true;
+	rq->nr_ready++;
+}
+
+void rq_dequeue(struct runqueue *rq, struct thread *t)
+{
+	list_del(&t->rq_node);
+	if (list_empty(&rq->queue[t->prio]))
+		rq->bitmap &= ~(1u << t->prio);
+	t->on_rq = false;
+	rq->nr_ready--;
+}
+
+static struct thread *pick_next(struct runqueue *rq)
+{
+	struct thread *t;
+
+	if (!rq->bitmap)
+		return rq->idle;
+	t = list_first_entry(&rq->queue[__builtin_ctz(rq->bitmap)], struct thread, rq_node);
+	rq_dequeue(rq, t);
+	return t;
+}
+
+/* Locks the run queue @t belongs to; @t may migrate until we hold it. */
+struct runqueue *thread_rq_lock(struct thread *t)
+{
+	for (;;) {
+		struct runqueue *rq = &runqueues[READ_ONCE(t->cpu)];
+
+		spin_lock(&rq->lock);
+		if (rq == &runqueues[t->cpu])
+			return rq;
+		spin_unlock(&rq->lock);
+	}
+}
+
+/* The newly switched-in thread finishes what its predecessor started. */
+void finish_switch(struct thread *last)
+{
+	struct runqueue *rq = this_rq();
+
+	smp_wmb();
+	last->on_cpu = false;
+	spin_unlock(&rq->lock);
+}
+
+static void context_switch(struct runqueue *rq, struct thread *prev, struct thread *next)
+{
+	u64 now = ktime_get_ns();
+	struct thread *last;
+
+	prev->run_ns += now - prev->last_in;
+	next->last_in = now;
+	next->switches++;
+	next->on_cpu = true;
+	next->cpu = (int)(rq - runqueues);
+	rq->curr = next;
+	rq->switches++;
+	thread_set_current(next);
+	last = __switch_to(&prev->ctx, &next->ctx);
+	finish_switch(last);
+}
+
+/* Caller: IRQs off.  @preempted: involuntary (keeps its place if it has time). */
+static void __schedule(bool preempted)
+{
+	struct runqueue *rq = this_rq();
+	struct thread *prev, *next;
+
+	spin_lock(&rq->lock);
+	prev = rq->curr;
+	rq->need_resched = false;
+	if (prev->state == THREAD_RUNNABLE && !prev->is_idle)
+		rq_enqueue(rq, prev, preempted && prev->slice > 0);
+	next = pick_next(rq);
+	if (next == prev) {
+		spin_unlock(&rq->lock);
+		return;
+	}
+	if (preempted)
+		rq->preemptions++;
+	if (next->slice <= 0)
+		next->slice = sched_slice_ticks();
+	context_switch(rq, prev, next);
+}
+
+void schedule(void)
+{
+	unsigned long flags;
+
+	if (!scheduler_running)
+		return;
+	local_irq_save(flags);
+	__schedule(false);
+	local_irq_restore(flags);
+}
+
+void yield(void)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	current->slice = 0;	/* to the back of its level */
+	__schedule(false);
+	local_irq_restore(flags);
+}
+
+/* Caller holds rq->lock.  Preempt rq's CPU if @t is more urgent. */
+static void check_preempt(struct runqueue *rq, struct thread *t)
+{
+	struct thread *curr = rq->curr;
+
+	if (!curr || curr->is_idle || t->prio < curr->prio) {
+		rq->need_resched = true;
+		if (rq != this_rq())
+			sched_send_resched_ipi((int)(rq - runqueues));
+	}
+}
+
+/* Choose a CPU for a waking thread: its own, or an idle one it may use. */
+static int select_cpu(struct thread *t)
+{
+	int cpu = t->cpu;
+
+	if ((t->affinity & (1u << cpu)) && runqueues[cpu].online &&
+	    (runqueues[cpu].curr->is_idle || runqueues[cpu].curr->prio > t->prio))
+		return cpu;
+	for (int i = 0; i < NR_CPUS; i++) {
+		struct runqueue *rq = &runqueues[i];
+
+		if ((t->affinity & (1u << i)) && rq->online && rq->curr &&
+		    rq->curr->is_idle && !rq->nr_ready)
+			return i;
+	}
+	if (!(t->affinity & (1u << cpu)) || !runqueues[cpu].online)
+		for (int i = 0; i < NR_CPUS; i++)
+			if ((t->affinity & (1u << i)) && runqueues[i].online)
+				return i;
+	return cpu;
+}
+
+void resched_if_needed(void);
+
+bool wake_up_thread(struct thread *t, int reason)
+{
+	struct runqueue *rq;
+	unsigned long flags;
+	int target;
+
+	local_irq_save(flags);
+	rq = thread_rq_lock(t);
+	if (t->state != THREAD_BLOCKED && t->state != THREAD_NEW) {
+		spin_unlock(&rq->lock);
+		local_irq_restore(flags);
+		return false;
+	}
+	t->state = THREAD_RUNNABLE;
+	t->wake_reason = reason;
+	if (rq->curr == t) {	/* still on its way to sleep: it will see RUNNABLE */
+		spin_unlock(&rq->lock);
+		local_irq_restore(flags);
+		return true;
+	}
+	target = select_cpu(t);
+	if (target != t->cpu) {
+		/* Blocked and off-CPU: nobody else touches it while RUNNABLE. */
+		spin_unlock(&rq->lock);
+		rq = &runqueues[target];
+		spin_lock(&rq->lock);
+		t->cpu = target;
+		nr_migrations++;
+	}
+	rq_enqueue(rq, t, false);
+	check_preempt(rq, t);
+	spin_unlock(&rq->lock);
+	local_irq_restore(flags);
+	resched_if_needed();
+	return true;
+}
+
+/* From thread context: switch now if a wake-up made it due. */
+void resched_if_needed(void)
+{
+	if (preemptible() && this_rq()->need_resched)
+		schedule();
+}
+
+void set_current_blocked(void)
+{
+	WRITE_ONCE(current->state, THREAD_BLOCKED);
+	smp_mb();
+}
+
+void set_current_runnable(void)
+{
+	WRITE_ONCE(current->state, THREAD_RUNNABLE);
+}
+
+void sched_set_prio(struct thread *t, int prio)
+{
+	unsigned long flags;
+	struct runqueue *rq;
+
+	local_irq_save(flags);
+	rq = thread_rq_lock(t);
+	if (t->prio != prio) {
+		if (t->on_rq) {
+			rq_dequeue(rq, t);
+			t->prio = (u8)prio;
+			rq_enqueue(rq, t, false);
+			check_preempt(rq, t);
+		} else {
+			bool lowered = prio > t->prio;
+
+			t->prio = (u8)prio;
+			if (rq->curr == t && lowered && rq->bitmap &&
+			    (int)__builtin_ctz(rq->bitmap) < prio)
+				rq->need_resched = true;
+		}
+	}
+	spin_unlock(&rq->lock);
+	local_irq_restore(flags);
+	if (rq == this_rq() && rq->need_resched && preemptible())
+		schedule();
+}
+
+/* --- preemption ------------------------------------------------------- */
+
+void preempt_disable(void)
+{
+	if (scheduler_running)
+		current->preempt_count++;
+	barrier();
+}
+
+void preempt_enable(void)
+{
+	barrier();
+	if (!scheduler_running)
+		return;
+	if (--current->preempt_count == 0 && this_rq()->need_resched && !irqs_disabled())
+		schedule();
+}
+
+bool in_interrupt(void)
+{
+	return scheduler_running && this_rq()->irq_depth > 0;
+}
+
+bool preemptible(void)
+{
+	return scheduler_running && !current->preempt_count && !irqs_disabled() &&
+	       !in_interrupt();
+}
+
+u32 might_sleep_warnings;
+
+void __might_sleep(const char *file, int line)
+{
+	if (!scheduler_running || current->is_idle)
+		return;
+	if (!in_interrupt() && !current->preempt_count && !irqs_disabled())
+		return;
+	if (might_sleep_warnings++ < 10) {
+		pr_err("BUG: sleeping function called from invalid context at %s:%d", file, line);
+		pr_err("in_interrupt(): %d, preempt_count: %d, irqs_disabled(): %d, thread: %s",
+		       in_interrupt(), current->preempt_count, irqs_disabled(), current->name);
+		dump_stack();
+	}
+}
+
+void irq_enter(void)
+{
+	if (scheduler_running)
+		this_rq()->irq_depth++;
+}
+
+/* End of an interrupt (IRQs still off): switch if a wake-up asked for it. */
+void sched_irq_exit(void)
+{
+	struct runqueue *rq;
+
+	if (!scheduler_running)
+		return;
+	rq = this_rq();
+	rq->irq_depth--;
+	if (rq->need_resched && !rq->irq_depth && !current->preempt_count)
+		__schedule(true);
+}
+
+void sched_tick(void)
+{
+	struct runqueue *rq;
+	struct thread *curr;
+
+	if (!scheduler_running)
+		return;
+	rq = this_rq();
+	spin_lock(&rq->lock);
+	curr = rq->curr;
+	if (!curr->is_idle && --curr->slice <= 0 && rq->bitmap &&
+	    (int)__builtin_ctz(rq->bitmap) <= curr->prio)
+		rq->need_resched = true;	/* round robin within the level */
+	if (curr->is_idle && rq->nr_ready)
+		rq->need_resched = true;
+	spin_unlock(&rq->lock);
+}
+
+/* --- load balancing: an idle CPU pulls a ready thread ------------------ */
+
+static void lock_two(struct runqueue *a, struct runqueue *b)
+{
+	if (a < b) {
+		spin_lock(&a->lock);
+		spin_lock(&b->lock);
+	} else {
+		spin_lock(&b->lock);
+		spin_lock(&a->lock);
+	}
+}
+
+static struct thread *stealable(struct runqueue *src, int cpu)
+{
+	for (u32 bits = src->bitmap; bits; bits &= bits - 1) {
+		struct thread *t;
+
+		list_for_each_entry(t, &src->queue[__builtin_ctz(bits)], rq_node)
+			if (t->affinity & (1u << cpu))
+				return t;
+	}
+	return NULL;
+}
+
+/* Caller: IRQs off, no run-queue lock held. */
+static bool pull_thread(void)
+{
+	int cpu = smp_processor_id();
+	struct runqueue *rq = &runqueues[cpu];
+
+	for (int i = 0; i < NR_CPUS; i++) {
+		struct runqueue *src = &runqueues[i];
+		struct thread *t;
+
+		if (i == cpu || !src->online || !READ_ONCE(src->nr_ready))
+			continue;
+		lock_two(rq, src);
+		t = stealable(src, cpu);
+		if (t) {
+			rq_dequeue(src, t);
+			t->cpu = cpu;
+			rq_enqueue(rq, t, false);
+			nr_migrations++;
+		}
+		spin_unlock(&src->lock);
+		spin_unlock(&rq->lock);
+		if (t)
+			return true;
+	}
+	return false;
+}
+
+void reap_zombies(void);
+
+int idle_loop(void *arg)
+{
+	struct runqueue *rq = this_rq();
+
+	(void)arg;
+	for (;;) {
+		local_irq_disable();
+		if (!rq->need_resched && !rq->nr_ready && !pull_thread())
+			__asm__ __volatile__("wfi" ::: "memory");
+		local_irq_enable();
+		schedule();
+		reap_zombies();
+	}
+	return 0;
+}
+
+void sched_start(struct thread *boot, struct thread *idle, int cpu)
+{
+	struct runqueue *rq = &runqueues[cpu];
+
+	spin_lock_init(&rq->lock);
+	for (int p = 0; p < NR_PRIO; p++)
+		INIT_LIST_HEAD(&rq->queue[p]);
+	rq->curr = boot;
+	rq->idle = idle;
+	rq->online = true;
+	boot->on_cpu = true;
+	boot->cpu = cpu;
+	boot->last_in = ktime_get_ns();
+	idle->cpu = cpu;
+	thread_set_current(boot);
+	smp_wmb();
+	scheduler_running = true;
+}
+
+void sched_get_stats(struct sched_stats *st)
+{
+	memset(st, 0, sizeof(*st));
+	for (int i = 0; i < NR_CPUS; i++) {
+		st->switches += runqueues[i].switches;
+		st->preemptions += runqueues[i].preemptions;
+		st->nr_running[i] = runqueues[i].nr_ready +
+				    (runqueues[i].curr && !runqueues[i].curr->is_idle);
+		st->online[i] = runqueues[i].online;
+	}
+	st->migrations = nr_migrations;
+}

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Wait queues and completions (include/kernel/wait.h).
+ *
+ * Locking: the queue's spinlock (irqsave) protects its waiter list and,
+ * for completions, the done count; wake-ups may come from interrupts.
+ */
+#include <kernel/wait.h>
+#include <kernel/sched.h>
+#include <kernel/time.h>
+#include <kernel/errno.h>
+#include <asm/irqflags.h>
+
+void resched_if_needed(void);
+
+void init_waitqueue_head(struct wait_queue_head *wq)
+{
+	spin_lock_init(&wq->lock);
+	INIT_LIST_HEAD(&wq->waiters);
+}
+
+void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *e, bool exclusive)
+{
+	unsigned long flags;
+
+	e->thread = current;
+	e->exclusive = exclusive;
+	spin_lock_irqsave(&wq->lock, flags);
+	if (list_empty(&e->node) || e->node.next == NULL) {
+		if (exclusive)
+			list_add_tail(&e->node, &wq->waiters);
+		else
+			list_add(&e->node, &wq->waiters);
+	}
+	set_current_blocked();
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *e)
+{
+	unsigned long flags;
+
+	set_current_runnable();
+	spin_lock_irqsave(&wq->lock, flags);
+	if (!list_empty(&e->node))
+		list_del(&e->node);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+static void __wake_up(struct wait_queue_head *wq, bool all)
+{
+	struct wait_queue_entry *e, *n;
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	list_for_each_entry_safe(e, n, &wq->waiters, node) {
+		bool woke = wake_up_thread(e->thread, 0);
+
+		if (woke && e->exclusive && !all)
+			break;
+	}
+	spin_unlock_irqrestore(&wq->lock, flags);
+	resched_if_needed();
+}
+
+void wake_up(struct wait_queue_head *wq)
+{
+	__wake_up(wq, false);
+}
+
+void wake_up_all(struct wait_queue_head *wq)
+{
+	__wake_up(wq, true);
+}
+
+int wait_event_cond(struct wait_queue_head *wq, bool (*cond)(void *arg), void *arg,
+		    u64 timeout_ns)
+{
+	struct wait_queue_entry e = { .node = LIST_HEAD_INIT(e.node) };
+	u64 deadline = timeout_ns ? ktime_get_ns() + timeout_ns : 0;
+	int ret = 0;
+
+	if (cond(arg))
+		return 0;
+	might_sleep();
+	for (;;) {
+		u64 now;
+
+		prepare_to_wait(wq, &e, false);
+		if (cond(arg))
+			break;
+		if (kthread_should_stop()) {
+			ret = -EINTR;
+			break;
+		}
+		now = ktime_get_ns();
+		if (deadline && now >= deadline) {
+			ret = -ETIMEDOUT;
+			break;
+		}
+		schedule_timeout(deadline ? deadline - now : 0);
+	}
+	finish_wait(wq, &e);
+	return ret;
+}
+
+void init_completion(struct completion *c)
+{
+	c->done = 0;
+	init_waitqueue_head(&c->wait);
+}
+
+void reinit_completion(struct completion *c)
+{
+	c->done = 0;
+}
+
+void complete(struct completion *c)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&c->wait.lock, flags);
+	if (c->done != ~0u)
+		c->done++;
+	spin_unlock_irqrestore(&c->wait.lock, flags);
+	wake_up(&c->wait);
+}
+
+void complete_all(struct completion *c)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&c->wait.lock, flags);
+	c->done = ~0u;
+	spin_unlock_irqrestore(&c->wait.lock, flags);
+	wake_up_all(&c->wait);
+}
+
+bool try_wait_for_completion(struct completion *c)
+{
+	unsigned long flags;
+	bool got = false;
+
+	spin_lock_irqsave(&c->wait.lock, flags);
+	if (c->done) {
+		if (c->done != ~0u)
+			c->done--;
+		got = true;
+	}
+	spin_unlock_irqrestore(&c->wait.lock, flags);
+	return got;
+}
+
+static bool completion_ready(void *arg)
+{
+	return try_wait_for_completion(arg);
+}
+
+int wait_for_completion_timeout(struct completion *c, u64 timeout_ns)
+{
+	struct wait_queue_entry e = { .node = LIST_HEAD_INIT(e.node) };
+	u64 deadline = timeout_ns ? ktime_get_ns() + timeout_ns : 0;
+	int ret = 0;
+
+	if (try_wait_for_completion(c))
+		return 0;
+	might_sleep();
+	for (;;) {
+		u64 now;
+
+		prepare_to_wait(&c->wait, &e, true);
+		if (completion_ready(c))
+			break;
+		now = ktime_get_ns();
+		if (deadline && now >= deadline) {
+			ret = -ETIMEDOUT;
+			break;
+		}
+		schedule_timeout(deadline ? deadline - now : 0);
+	}
+	finish_wait(&c->wait, &e);
+	return ret;
+}
+
+void wait_for_completion(struct completion *c)
+{
+	wait_for_completion_timeout(c, 0);
+}
