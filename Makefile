@@ -47,7 +47,7 @@ DEFAULT_BOARD := vexpress-a9
 
 # Targets that need no configuration.
 no_config_targets := help clean distclean mrproper deps %_defconfig menuconfig \
-	olddefconfig savedefconfig host-check host-tools fuzz check-host \
+	olddefconfig savedefconfig host-check host-tools fuzz check-host bench-block bench-storage \
 	list-boards
 need_config := $(if $(MAKECMDGOALS),$(filter-out $(no_config_targets),$(MAKECMDGOALS)),all)
 need_config := $(foreach g,$(need_config),$(if $(filter $(no_config_targets),$(g)),,$(g)))

@@ -47,6 +47,7 @@ def parse_ktap(text, src):
     top_plan = None
     top_results = 0
     cur = None          # [name, plan, passed, failed, skipped, results]
+    flat = [0, 0, 0]    # cases of a document without subtests
     for line in lines:
         if line.startswith("KTAP version") and top_plan is None:
             continue
@@ -76,7 +77,13 @@ def parse_ktap(text, src):
                 cur[3] += 1
         elif indent == 0:
             top_results += 1
-            if cur is None or cur[0] != name:
+            if cur is None:
+                # A flat KTAP document: top-level lines are the cases.
+                flat[0] += 1 if status == "ok" and not skipped else 0
+                flat[1] += 1 if status != "ok" and not skipped else 0
+                flat[2] += 1 if skipped else 0
+                continue
+            if cur[0] != name:
                 # A suite with no case lines (e.g. init failed).
                 cur = [name, 0, 0, 0 if status == "ok" else 1, 0, 0]
             if cur[1] is not None and cur[5] < cur[1]:
@@ -86,6 +93,8 @@ def parse_ktap(text, src):
                 cur[3] += 1     # the suite itself failed
             src.suites.append((cur[0], cur[2], cur[3], cur[4]))
             cur = None
+    if sum(flat):
+        src.suites.append((src.label.split(":", 1)[-1].split("/")[-1], flat[0], flat[1], flat[2]))
     if top_plan is None:
         src.problems.append("no KTAP plan")
     elif top_results < top_plan:

@@ -49,6 +49,7 @@
 #define ELOOP		40
 #define ENOMSG		42
 #define ENODATA		61
+#define ENOPKG		65
 #define ETIME		62
 #define EPROTO		71
 #define EOVERFLOW	75
