@@ -84,6 +84,24 @@ void free_irq(unsigned int irq, void *dev)
 	spin_unlock_irqrestore(&desc_lock, flags);
 }
 
+/**
+ * irq_cpu_init() - set up this CPU's side of the interrupt controller
+ * Per-CPU interrupts (SGIs, PPIs) are banked per CPU in the GIC: those
+ * with a handler are enabled again here.  Called on each secondary CPU.
+ */
+void irq_cpu_init(void)
+{
+	struct irq_chip *chip = irq_root_chip();
+
+	if (!chip)
+		return;
+	if (chip->cpu_init)
+		chip->cpu_init(chip);
+	for (unsigned int i = 0; i < 32; i++)
+		if (irq_descs[i].handler)
+			chip->unmask(chip, i);
+}
+
 void generic_handle_irq(unsigned int irq)
 {
 	struct irq_desc *d;

@@ -107,4 +107,3 @@ static int ipi_init(void)
 	return err;
 }
 initcall_pair(early, ipi_init, NULL);
-u32 secondary_stack_base[NR_CPUS];	/* set by the arch code before starting a CPU */

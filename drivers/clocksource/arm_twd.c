@@ -11,6 +11,7 @@
 #include <kernel/time.h>
 #include <kernel/printk.h>
 #include <kernel/errno.h>
+#include <kernel/cpu.h>
 #include <asm/io.h>
 
 #define TWD_LOAD	0x00
@@ -32,6 +33,20 @@ static enum irq_return twd_interrupt(int irq, void *dev)
 	tick_handle();
 	return IRQ_HANDLED;
 }
+
+static u32 twd_load;
+
+/* The private timer is banked per CPU: each CPU starts its own tick. */
+static void twd_start(int cpu)
+{
+	(void)cpu;
+	writel(0, twd_base + TWD_CONTROL);
+	writel(1, twd_base + TWD_INTSTAT);
+	writel(twd_load, twd_base + TWD_LOAD);
+	writel(TWD_ENABLE | TWD_AUTO_RELOAD | TWD_IRQ_ENABLE, twd_base + TWD_CONTROL);
+}
+
+static struct cpu_hook twd_cpu_hook = { .name = "twd", .starting = twd_start };
 
 static int twd_probe(int node)
 {
@@ -63,8 +78,9 @@ static int twd_probe(int node)
 	err = request_irq(irq, twd_interrupt, "twd-tick", NULL);
 	if (err)
 		return err;
-	writel(rate / HZ - 1, twd_base + TWD_LOAD);
-	writel(TWD_ENABLE | TWD_AUTO_RELOAD | TWD_IRQ_ENABLE, twd_base + TWD_CONTROL);
+	twd_load = rate / HZ - 1;
+	twd_start(0);
+	register_cpu_starting(&twd_cpu_hook);
 	tick_set_rate(HZ);
 	pr_info("tick at %d Hz from a %u Hz clock (irq %u)", HZ, rate, irq);
 	return 0;

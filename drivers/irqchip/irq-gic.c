@@ -119,9 +119,17 @@ static void gic_dist_init(struct gic *g)
 
 static void gic_cpu_init(struct gic *g)
 {
+	/* Banked per CPU: SGI/PPI priorities, then the CPU interface. */
+	for (unsigned int i = 0; i < 32; i += 4)
+		writel(DEFAULT_PRIORITY * 0x01010101u, g->dist + GICD_IPRIORITYR + i);
 	writel(0xf0, g->cpu + GICC_PMR);	/* let every priority through */
 	writel(0, g->cpu + GICC_BPR);
 	writel(1, g->cpu + GICC_CTLR);
+}
+
+static void gic_chip_cpu_init(struct irq_chip *chip)
+{
+	gic_cpu_init(chip->priv);
 }
 
 static int gic_probe(int node)
@@ -152,7 +160,8 @@ static int gic_probe(int node)
 	g->chip = (struct irq_chip){
 		.name = "GIC", .mask = gic_mask, .unmask = gic_unmask,
 		.xlate = gic_xlate, .handle = gic_handle,
-		.raise_sgi = gic_raise_sgi, .of_node = node, .irq_cells = 3,
+		.raise_sgi = gic_raise_sgi, .cpu_init = gic_chip_cpu_init,
+		.of_node = node, .irq_cells = 3,
 		.priv = g,
 	};
 	err = irq_chip_register(&g->chip);

@@ -26,6 +26,7 @@ struct irq_chip {
 		     unsigned int *irq);
 	void (*handle)(struct irq_chip *chip, struct pt_regs *regs);
 	void (*raise_sgi)(struct irq_chip *chip, unsigned int irq, u32 cpumask);
+	void (*cpu_init)(struct irq_chip *chip);	/* on each CPU as it starts */
 	int of_node;		/* the controller's DT node offset */
 	int irq_cells;		/* #interrupt-cells */
 	void *priv;

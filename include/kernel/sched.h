@@ -159,7 +159,10 @@ void msleep(u32 ms);
 void usleep(u32 us);
 /* Sleeps until ktime @deadline_ns; returns 0 (or -EINTR if woken early). */
 int sleep_until(u64 deadline_ns);
-/* Blocks for at most @timeout_ns (0: forever); 0 if woken, -ETIMEDOUT. */
+/*
+ * Sleeps for at most @timeout_ns (0: forever) after the caller has marked
+ * itself blocked with set_current_blocked(); 0 if woken, -ETIMEDOUT.
+ */
 int schedule_timeout(u64 timeout_ns);
 
 void timer_add(struct timer *t, u64 expires, void (*fn)(struct timer *));
@@ -168,7 +171,6 @@ bool timer_cancel(struct timer *t);
 /* --- for the architecture and the boot code --------------------------- */
 
 void sched_init(void);			/* boot CPU: the boot context becomes "init" */
-void sched_init_secondary(int cpu);	/* a secondary CPU enters its idle loop */
 void sched_tick(void);			/* every tick, on every CPU */
 void sched_irq_exit(void);		/* end of an interrupt: preempt if due */
 bool sched_running(void);

@@ -96,13 +96,20 @@ struct runqueue *thread_rq_lock(struct thread *t)
 }
 
 /* The newly switched-in thread finishes what its predecessor started. */
+static void push_thread(struct thread *t);
+static void check_preempt(struct runqueue *rq, struct thread *t);
+
 void finish_switch(struct thread *last)
 {
 	struct runqueue *rq = this_rq();
+	struct thread *out = rq->migrate_out;
 
+	rq->migrate_out = NULL;
 	smp_wmb();
 	last->on_cpu = false;
 	spin_unlock(&rq->lock);
+	if (out)
+		push_thread(out);
 }
 
 static void context_switch(struct runqueue *rq, struct thread *prev, struct thread *next)
@@ -122,6 +129,29 @@ static void context_switch(struct runqueue *rq, struct thread *prev, struct thre
 	finish_switch(last);
 }
 
+/*
+ * Queue a runnable, switched-out thread on a CPU its affinity allows.
+ * Caller: IRQs off, no run-queue lock held.
+ */
+static void push_thread(struct thread *t)
+{
+	int to = __builtin_ctz(t->affinity);
+	struct runqueue *rq;
+
+	for (int i = 0; i < NR_CPUS; i++)
+		if ((t->affinity & (1u << i)) && runqueues[i].online) {
+			to = i;
+			break;
+		}
+	rq = &runqueues[to];
+	spin_lock(&rq->lock);
+	t->cpu = to;
+	nr_migrations++;
+	rq_enqueue(rq, t, false);
+	check_preempt(rq, t);
+	spin_unlock(&rq->lock);
+}
+
 /* Caller: IRQs off.  @preempted: involuntary (keeps its place if it has time). */
 static void __schedule(bool preempted)
 {
@@ -131,8 +161,12 @@ static void __schedule(bool preempted)
 	spin_lock(&rq->lock);
 	prev = rq->curr;
 	rq->need_resched = false;
-	if (prev->state == THREAD_RUNNABLE && !prev->is_idle)
-		rq_enqueue(rq, prev, preempted && prev->slice > 0);
+	if (prev->state == THREAD_RUNNABLE && !prev->is_idle) {
+		if (prev->affinity & (1u << (rq - runqueues)))
+			rq_enqueue(rq, prev, preempted && prev->slice > 0);
+		else
+			rq->migrate_out = prev;	/* pushed away once switched out */
+	}
 	next = pick_next(rq);
 	if (next == prev) {
 		spin_unlock(&rq->lock);
@@ -248,6 +282,7 @@ void resched_if_needed(void)
 
 void set_current_blocked(void)
 {
+	current->wake_reason = 0;
 	WRITE_ONCE(current->state, THREAD_BLOCKED);
 	smp_mb();
 }

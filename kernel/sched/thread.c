@@ -257,18 +257,17 @@ int thread_set_affinity(struct thread *t, u32 mask)
 			if (rq != this_rq())
 				sched_send_resched_ipi(to);
 		} else if (rq->curr == t) {
+			/* Running: its next schedule() pushes it to an allowed CPU. */
 			move_self = t == current;
-			rq->need_resched = !move_self;
+			rq->need_resched = true;
+			if (!move_self && rq != this_rq())
+				sched_send_resched_ipi(t->cpu);
 		}
 	}
 	spin_unlock(&rq->lock);
 	local_irq_restore(flags);
-	if (move_self) {
-		/* Leave this CPU: park as blocked, then wake onto an allowed one. */
-		set_current_blocked();
-		wake_up_thread(t, 0);
+	if (move_self)
 		schedule();
-	}
 	return 0;
 }
 
@@ -345,20 +344,24 @@ void sched_init(void)
 }
 
 /**
- * sched_init_secondary() - a secondary CPU's boot context becomes its idle
- * thread and never returns
+ * sched_secondary_prepare() - a starting CPU's boot context becomes its idle
+ * thread; its run queue comes online (it may be given threads from now on)
  */
-__noreturn void sched_init_secondary(int cpu)
+void sched_secondary_prepare(int cpu)
 {
+	extern u32 secondary_stack_top[NR_CPUS];
 	struct thread *idle = &idle_threads[cpu];
-	extern u32 secondary_stack_base[NR_CPUS];
 
 	idle_thread_init(idle, cpu);
-	idle->stack = (void *)(unsigned long)secondary_stack_base[cpu];
-	idle->stack_size = INIT_STACK_SIZE;
-	idle->on_cpu = true;
+	idle->stack_size = KSTACK_SIZE;
+	idle->stack = (void *)(unsigned long)(secondary_stack_top[cpu] - KSTACK_SIZE);
 	threads_add(idle);
 	sched_start(idle, idle, cpu);
+}
+
+/* Interrupts on, and idle for good. */
+__noreturn void sched_secondary_idle(void)
+{
 	local_irq_enable();
 	idle_loop(NULL);
 	panic("idle loop returned");

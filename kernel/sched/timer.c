@@ -81,14 +81,17 @@ static void sleep_timer_fn(struct timer *tm)
 	wake_up_thread(t, -ETIMEDOUT);
 }
 
+/*
+ * The caller has already marked itself blocked (after queueing itself
+ * where its waker will find it and re-checking its condition): setting the
+ * state here again would lose a wake-up that came in between.
+ */
 int schedule_timeout(u64 timeout_ns)
 {
 	struct thread *t = current;
 
 	if (!sched_running())
 		return -ETIMEDOUT;
-	t->wake_reason = 0;
-	set_current_blocked();
 	if (timeout_ns)
 		timer_add(&t->sleep_timer, ktime_get_ns() + timeout_ns, sleep_timer_fn);
 	schedule();
@@ -105,6 +108,8 @@ int sleep_until(u64 deadline)
 			udelay(1000);
 			continue;
 		}
+		current->wake_reason = 0;
+		set_current_blocked();
 		if (schedule_timeout(deadline - ktime_get_ns()) == 0 &&
 		    ktime_get_ns() < deadline && kthread_should_stop())
 			return -EINTR;

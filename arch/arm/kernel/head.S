@@ -19,7 +19,8 @@
  *  4. Caches and MMU on, jump to the virtual address, call start_kernel().
  *
  * Registers kept across the steps: r4 = phys of _start, r5 = link VA of
- * _start, r7 = phys_base, r10 = DTB phys, r11 = pa - va.
+ * _start, r7 = phys_base, r10 = DTB phys, r11 = pa - va, r8 = where to
+ * continue once the MMU is on.
  */
 #include <asm/memory.h>
 #include <asm/ptrace.h>
@@ -120,6 +121,35 @@ relocated:
 
 	bl	v7_invalidate_l1_dcache
 	bl	create_page_tables
+	ldr	r8, =mmap_switched
+	b	enable_mmu
+
+/*
+ * Secondary CPUs start here (physical address, MMU off), released by the
+ * boot CPU (arch/arm/kernel/smp.c).  They share the boot CPU's page table,
+ * in which the boot CPU has mapped this code's section 1:1 for the switch.
+ */
+	.globl	secondary_startup
+secondary_startup:
+	mrs	r9, cpsr
+	and	r9, r9, #MODE_MASK
+	cmp	r9, #HYP_MODE
+	bne	1f
+	mrs	r9, cpsr
+	bic	r9, r9, #MODE_MASK
+	orr	r9, r9, #(SVC_MODE | PSR_I_BIT | PSR_F_BIT)
+	orr	r9, r9, #PSR_A_BIT
+	msr	spsr_hyp, r9
+	adr	r9, 1f
+	msr	elr_hyp, r9
+	eret
+1:	cpsid	aif
+	cps	#SVC_MODE
+	adr	r4, secondary_startup
+	ldr	r5, =secondary_startup
+	sub	r11, r4, r5		@ r11 = pa - va
+	bl	v7_invalidate_l1_dcache
+	ldr	r8, =secondary_switched
 	b	enable_mmu
 
 /*
@@ -208,11 +238,10 @@ enable_mmu:
 	orr	r0, r0, #(1 << 2)	@ C: data cache
 	orr	r0, r0, #(1 << 11)	@ Z: branch prediction
 	orr	r0, r0, #(1 << 12)	@ I: instruction cache
-	ldr	r1, =mmap_switched
 	dsb
 	mcr	p15, 0, r0, c1, c0, 0
 	isb
-	mov	pc, r1
+	mov	pc, r8			@ continue at the virtual address in r8
 
 	.text
 mmap_switched:
@@ -222,6 +251,17 @@ mmap_switched:
 	bl	start_kernel
 12:	wfi
 	b	12b
+
+/* Secondary CPU, MMU on: its stack top was left in secondary_stack_top[cpu]. */
+secondary_switched:
+	mrc	p15, 0, r0, c0, c0, 5	@ MPIDR
+	and	r0, r0, #0xff
+	ldr	r1, =secondary_stack_top
+	ldr	sp, [r1, r0, lsl #2]
+	mov	fp, #0
+	bl	secondary_start_kernel
+13:	wfi
+	b	13b
 
 	.ltorg
 

@@ -160,6 +160,17 @@ void unmap_kernel_page(unsigned long va)
 	spin_unlock_irqrestore(&map_lock, flags);
 }
 
+/* Map (or unmap) the 1 MiB section holding @pa at the same virtual address,
+ * for code that turns the MMU on (secondary CPU start-up). */
+void map_identity_section(unsigned long pa, bool map)
+{
+	unsigned long va = pa & SECT_MASK;
+
+	if (va >= PAGE_OFFSET)
+		return;
+	set_section(va, map ? (u32)va | SECT_NORMAL : 0);
+}
+
 /* Remove a boot-time identity section (below PAGE_OFFSET). */
 void unmap_boot_section(unsigned long va)
 {
