@@ -20,6 +20,7 @@
 #include <mm/page_alloc.h>
 #include <mm/slab_cache.h>
 #include <asm/irqflags.h>
+#include <asm/mmu.h>
 #include <asm/memory.h>
 
 void setup_arch(void);
@@ -44,6 +45,7 @@ void start_kernel(void)
 	kallsyms_setup();
 	setup_arch();
 	page_alloc_init();
+	protect_kernel_image();
 	slab_init();
 	sched_init();
 	cmdline_parse(of_bootargs());

@@ -10,6 +10,9 @@
  */
 #include <asm/ptrace.h>
 
+#define OVERFLOW_STACK_SHIFT	12		/* 4 KiB per CPU */
+#define OVERFLOW_STACK_SIZE	(1 << OVERFLOW_STACK_SHIFT)
+
 	.arch	armv7-a
 	.syntax	unified
 	.arm
@@ -79,10 +82,34 @@ vector_pabt:
 	bl	do_prefetch_abort
 	exc_exit
 
+/*
+ * A data abort may come from a kernel stack that ran into its guard page:
+ * then the frame cannot be pushed on it.  Probe the lowest frame address
+ * with a write translation (ATS1CPW, ARMv7-A ARM B4.2.4) first, and if it
+ * faults switch the SVC stack to this CPU's overflow stack, so the report
+ * can still be made.  r0 is parked in sp_abt, which is otherwise unused.
+ */
 vector_dabt:
-	exc_entry 8
+	sub	lr, lr, #8
+	mov	sp, r0
+	cps	#SVC_MODE
+	sub	r0, sp, #(S_FRAME_SIZE + 8)
+	mcr	p15, 0, r0, c7, c8, 1	@ ATS1CPW
+	isb
+	mrc	p15, 0, r0, c7, c4, 0	@ PAR
+	tst	r0, #1
+	beq	1f
+	mrc	p15, 0, r0, c0, c0, 5	@ MPIDR: this CPU's overflow stack
+	and	r0, r0, #0xff
+	ldr	sp, =overflow_stacks + OVERFLOW_STACK_SIZE
+	add	sp, sp, r0, lsl #OVERFLOW_STACK_SHIFT
+1:	cps	#ABT_MODE
+	mov	r0, sp
+	exc_entry 0
 	bl	do_data_abort
 	exc_exit
+
+	.ltorg
 
 vector_irq:
 	exc_entry 4
@@ -94,6 +121,12 @@ vector_fiq:
 	bl	do_bad_vector
 	exc_exit
 
+	.bss
+	.align	3
+overflow_stacks:
+	.space	OVERFLOW_STACK_SIZE * 4		/* NR_CPUS <= 4 on these cores */
+
+	.text
 /*
  * setjmp/longjmp for fault recovery in kernel mode: saves r4-r11, sp, lr
  * and the CPSR interrupt mask, so that a recovery from an exception handler

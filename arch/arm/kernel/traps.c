@@ -12,6 +12,10 @@
 #include <asm/ptrace.h>
 #include <asm/cp15.h>
 #include <asm/stacktrace.h>
+#include <kernel/sched.h>
+#include <kernel/string.h>
+#include <kernel/errno.h>
+#include <mm/kstack.h>
 
 static struct {
 	struct kjmp_buf jb;
@@ -80,18 +84,39 @@ static void report_fault(enum fault_kind kind, struct pt_regs *regs, u32 addr,
 	dump_backtrace(regs->r[11], regs->pc, regs->lr);
 }
 
+/* A fault in a kernel thread ends that thread only; the rest runs on. */
+static bool thread_killable(void)
+{
+	struct thread *t;
+
+	if (!sched_running() || in_interrupt())
+		return false;
+	t = current;
+	return !t->is_idle && strcmp(t->name, "init") != 0;
+}
+
 static void handle_fault(enum fault_kind kind, struct pt_regs *regs, u32 addr,
 			 u32 status)
 {
+	bool overflow = kind == FAULT_DATA_ABORT && kstack_is_guard(addr);
+
+	if (overflow)
+		pr_emerg("kernel stack overflow in thread %s: hit the guard page at %08x",
+			 sched_running() ? current->name : "boot", addr);
 	report_fault(kind, regs, addr, status);
-	if (recovery.armed && !user_mode(regs)) {
+	if (recovery.armed && !user_mode(regs) && !overflow) {
 		recovery.info->kind = kind;
 		recovery.info->pc = regs->pc;
 		recovery.info->addr = addr;
 		recovery.info->status = status;
 		kernel_longjmp(&recovery.jb, 1);
 	}
-	panic("Fatal exception: %s in kernel mode", fault_kind_name(kind));
+	if (thread_killable()) {
+		pr_emerg("---[ killing thread %s (%s) ]---", current->name, fault_kind_name(kind));
+		kthread_exit(-EFAULT);
+	}
+	panic("Fatal exception: %s in %s", fault_kind_name(kind),
+	      in_interrupt() ? "interrupt context" : sched_running() ? current->name : "boot");
 }
 
 void do_undefinstr(struct pt_regs *regs)

@@ -160,6 +160,50 @@ void unmap_kernel_page(unsigned long va)
 	spin_unlock_irqrestore(&map_lock, flags);
 }
 
+/*
+ * Split the linear-map sections that hold the kernel image into 4 KiB
+ * pages with the image's permissions: text read-only and executable,
+ * read-only data and everything else execute-never (the rest of those
+ * megabytes is ordinary RAM: read-write, execute-never).  The new table is
+ * complete before it replaces the section, and both map the same memory
+ * with the same attributes, so the switch is safe on a live mapping.
+ */
+void protect_kernel_image(void)
+{
+	extern char _start[], _etext[], _srodata[], _erodata[], _end[];
+	unsigned long va = (unsigned long)_start & SECT_MASK;
+	unsigned long end = ALIGN_UP((unsigned long)_end, SECTION_SIZE);
+
+	for (; va < end; va += SECTION_SIZE) {
+		u32 *l2 = get_free_pages(0, 0), *l1 = &swapper_pg_dir[va >> SECTION_SHIFT];
+		u32 pa = *l1 & SECT_MASK;
+
+		if (!l2 || (*l1 & 3) != 2) {
+			pr_err("mmu: cannot protect the kernel image at %08lx", va);
+			return;
+		}
+		for (u32 i = 0; i < 256; i++) {
+			unsigned long v = va + i * PAGE_SIZE;
+			bool text = v >= ((unsigned long)_start & ~(PAGE_SIZE - 1)) &&
+				    v < (unsigned long)_etext;
+			bool ro = text || (v >= (unsigned long)_srodata && v < (unsigned long)_erodata);
+
+			l2[i] = (pa + i * PAGE_SIZE) | PTE_SMALL | PTE_NORMAL |
+				(ro ? PTE_AP_KRO : PTE_AP_KRW) | (text ? 0 : PTE_XN);
+		}
+		write_dccmvac_range(l2, 1024);
+		/* The other 3 KiB of the page stay unused: simple beats clever here. */
+		*l1 = (u32)__pa(l2) | L1_TABLE;
+		write_dccmvac((u32)(unsigned long)l1);
+		dsb();
+		write_tlbiallis(0);
+		dsb();
+		isb();
+	}
+	pr_info("kernel text %zu KiB read-only, data execute-never",
+		(size_t)(_etext - _start) / 1024);
+}
+
 /* Map (or unmap) the 1 MiB section holding @pa at the same virtual address,
  * for code that turns the MMU on (secondary CPU start-up). */
 void map_identity_section(unsigned long pa, bool map)
