@@ -322,6 +322,17 @@ void sched_set_prio(struct thread *t, int prio)
 
 /* --- preemption ------------------------------------------------------- */
 
+/*
+ * A thread that has marked itself blocked is between queueing itself for
+ * a wake-up and calling schedule(): it must get to re-check its condition,
+ * so it is never preempted there (it would sleep with nobody to wake it).
+ */
+static bool on_way_to_sleep(void)
+{
+	return READ_ONCE(current->state) != THREAD_RUNNABLE;
+}
+
+
 void preempt_disable(void)
 {
 	if (scheduler_running)
@@ -334,7 +345,8 @@ void preempt_enable(void)
 	barrier();
 	if (!scheduler_running)
 		return;
-	if (--current->preempt_count == 0 && this_rq()->need_resched && !irqs_disabled())
+	if (--current->preempt_count == 0 && this_rq()->need_resched && !irqs_disabled() &&
+	    !on_way_to_sleep())
 		schedule();
 }
 
@@ -346,7 +358,7 @@ bool in_interrupt(void)
 bool preemptible(void)
 {
 	return scheduler_running && !current->preempt_count && !irqs_disabled() &&
-	       !in_interrupt();
+	       !in_interrupt() && !on_way_to_sleep();
 }
 
 u32 might_sleep_warnings;
@@ -380,7 +392,8 @@ void sched_irq_exit(void)
 		return;
 	rq = this_rq();
 	rq->irq_depth--;
-	if (rq->need_resched && !rq->irq_depth && !current->preempt_count)
+	if (rq->need_resched && !rq->irq_depth && !current->preempt_count &&
+	    !on_way_to_sleep())
 		__schedule(true);
 }
 

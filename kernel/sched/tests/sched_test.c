@@ -28,25 +28,30 @@ static void sched_create_run_join(struct ktest *t)
 	KEXPECT_EQ(t, kthread_join(th), 42);
 }
 
+/* Sleeps in a loop until stopped; returns 1000 + loops to prove it ended itself. */
 static int wait_for_stop(void *arg)
 {
 	int loops = 0;
 
-	(void)arg;
+	if (arg)
+		complete(arg);	/* running: the test may ask it to stop */
 	while (!kthread_should_stop()) {
 		msleep(1);
 		loops++;
 	}
-	return loops;
+	return 1000 + loops;
 }
 
 static void sched_stop_thread(struct ktest *t)
 {
-	struct thread *th = kthread_run(wait_for_stop, NULL, PRIO_DEFAULT, "t-stop");
+	struct completion started;
+	struct thread *th;
 
+	init_completion(&started);
+	th = kthread_run(wait_for_stop, &started, PRIO_DEFAULT, "t-stop");
 	KASSERT_FALSE(t, IS_ERR(th));
-	msleep(30);
-	KEXPECT_GE(t, kthread_stop(th), 1);
+	wait_for_completion(&started);
+	KEXPECT_GE(t, kthread_stop(th), 1000);
 }
 
 static void sched_bad_args(struct ktest *t)
@@ -271,7 +276,7 @@ static void sched_many_sleepers(struct ktest *t)
 	}
 	msleep(20);
 	for (int i = 0; i < 20; i++)
-		KEXPECT_GE(t, kthread_stop(th[i]), 1);
+		KEXPECT_GE(t, kthread_stop(th[i]), 1000);
 }
 
 /* --- affinity and migration -------------------------------------------- */
