@@ -23,6 +23,7 @@ void paging_init(void);
 void unmap_boot_section(unsigned long va);
 
 #define DTB_MAX_SIZE	(2 * SECTION_SIZE)	/* what head.S maps for it */
+#define ATAG_CORE	0x54410001		/* the first tag of an ATAG list */
 
 /*
  * Bytes of the blob up to the end of its last block; QEMU's virt DTB has
@@ -51,6 +52,9 @@ static const void *boot_fdt(phys_addr_t pa)
 	if (pa & 3)
 		panic("device tree pointer %08x is not aligned", pa);
 	err = fdt_check_header(fdt);
+	if (err && ((const u32 *)fdt)[1] == ATAG_CORE)
+		panic("the boot loader passed ATAGs at %08x, not a device tree "
+		      "(QEMU: add -dtb FILE; U-Boot: give bootz an fdt address)", pa);
 	if (err)
 		panic("device tree at %08x is invalid: %s", pa, fdt_strerror(err));
 	if (fdt_totalsize(fdt) > room && fdt_used_size(fdt) > room)
