@@ -45,9 +45,13 @@ static void tick_rate_matches(struct ktest *t)
 	got = j1 - j0;
 	ktest_log(t, "%llu ticks in %llu ms (expected %llu)", got,
 		  (t1 - t0) / NSEC_PER_MSEC, expected);
-	/* Within 20 %: a wrong divisor is off by a factor, not by a few. */
-	KEXPECT_GE(t, got * 10, expected * 8);
-	KEXPECT_LE(t, got * 10, expected * 12);
+	/*
+	 * A wrong divisor is off by a factor.  Upper bound tight: a tick never
+	 * comes early.  Lower bound loose: QEMU merges timer interrupts while
+	 * a busy host keeps its CPU thread from running, so ticks can be lost.
+	 */
+	KEXPECT_LE(t, got, expected + 1);
+	KEXPECT_GE(t, got * 2, expected);
 }
 
 static void udelay_waits(struct ktest *t)
