@@ -16,15 +16,23 @@ extern const struct dt_driver *const __dt_drivers_start[] __weak;
 extern const struct dt_driver *const __dt_drivers_end[] __weak;
 
 #define MAX_BOUND 64
-static int bound_nodes[MAX_BOUND];
+static struct {
+	int node;
+	const struct dt_driver *drv;
+} bound_nodes[MAX_BOUND];
 static int nr_bound;
+
+const struct dt_driver *dt_node_early_driver(int node)
+{
+	for (int i = 0; i < nr_bound; i++)
+		if (bound_nodes[i].node == node)
+			return bound_nodes[i].drv;
+	return NULL;
+}
 
 bool dt_node_bound(int node)
 {
-	for (int i = 0; i < nr_bound; i++)
-		if (bound_nodes[i] == node)
-			return true;
-	return false;
+	return dt_node_early_driver(node) != NULL;
 }
 
 static int probe_matches(const struct dt_driver *drv)
@@ -41,13 +49,19 @@ static int probe_matches(const struct dt_driver *drv)
 			if (!of_node_is_available(node) || dt_node_bound(node))
 				continue;
 			err = drv->probe(node);
+			if (err == -ENODEV)	/* "not for me": left to the device model */
+				continue;
 			if (err) {
 				of_node_path(node, path, sizeof(path));
 				pr_err("%s: probe of %s failed: %d", drv->name, path, err);
 				continue;
 			}
-			if (nr_bound < MAX_BOUND)
-				bound_nodes[nr_bound++] = node;
+			if (nr_bound < MAX_BOUND) {
+				bound_nodes[nr_bound].node = node;
+				bound_nodes[nr_bound++].drv = drv;
+			} else {
+				pr_err("%s: too many early devices to record", drv->name);
+			}
 			count++;
 		}
 	}

@@ -72,7 +72,11 @@ struct block_device {
  */
 int blk_register(struct block_device *bdev, struct device *parent, const char *name);
 
-/** blk_unregister() - remove @bdev and its partitions (no new requests). */
+/**
+ * blk_unregister() - remove @bdev and its partitions (no new requests)
+ * A whole device's memory belongs to its driver, which may free it once
+ * this returns: nothing else keeps a reference to a whole disk.
+ */
 void blk_unregister(struct block_device *bdev);
 
 /**
@@ -128,7 +132,9 @@ struct buffer_head {
  * the device's errors, -ENOMEM, -EBUSY when every buffer is held.
  */
 struct buffer_head *bread(struct block_device *bdev, u64 sector);
+/** brelse() - drop a hold from bread() (NULL and ERR_PTR are ignored). */
 void brelse(struct buffer_head *bh);
+/** mark_buffer_dirty() - @bh (held) must be written back. */
 void mark_buffer_dirty(struct buffer_head *bh);
 
 /**

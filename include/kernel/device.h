@@ -151,6 +151,11 @@ void device_del(struct device *dev);
 /** device_unregister() - device_del() and put_device() */
 void device_unregister(struct device *dev);
 
+/**
+ * get_device() - take a reference on @dev
+ * @dev: may be NULL
+ * Return: @dev.
+ */
 struct device *get_device(struct device *dev);
 
 /**
@@ -230,22 +235,36 @@ int deferred_probe_count(void);
 /** deferred_probe_trigger() - retry every deferred device now. */
 void deferred_probe_trigger(void);
 
+/** bus_find() - the registered bus called @name, or NULL. */
 struct bus_type *bus_find(const char *name);
+/** bus_find_device_by_name() - the first device on @bus called @name, or NULL. */
 struct device *bus_find_device_by_name(struct bus_type *bus, const char *name);
+/** driver_find() - the driver on @bus called @name, or NULL. */
 struct device_driver *driver_find(struct bus_type *bus, const char *name);
+
+/**
+ * bus_for_each_dev() - call @fn on each device of @bus until it returns non-zero
+ * @fn may unbind or remove the device it is given, no other.
+ * Return: the first non-zero value, or 0.
+ */
 int bus_for_each_dev(struct bus_type *bus, void *data,
 		     int (*fn)(struct device *dev, void *data));
+/** bus_for_each_drv() - as bus_for_each_dev(), over @bus's drivers. */
 int bus_for_each_drv(struct bus_type *bus, void *data,
 		     int (*fn)(struct device_driver *drv, void *data));
+/** buses_for_each() - as bus_for_each_dev(), over the registered buses. */
 int buses_for_each(void *data, int (*fn)(struct bus_type *bus, void *data));
 
 /* --- classes ------------------------------------------------------------ */
 
 /** class_register() - make a class known.  Return: 0 or -EEXIST. */
 int class_register(struct class *cls);
+/** class_find() - the registered class called @name, or NULL. */
 struct class *class_find(const char *name);
+/** class_for_each_dev() - as bus_for_each_dev(), over @cls's devices. */
 int class_for_each_dev(struct class *cls, void *data,
 		       int (*fn)(struct device *dev, void *data));
+/** classes_for_each() - as bus_for_each_dev(), over the registered classes. */
 int classes_for_each(void *data, int (*fn)(struct class *cls, void *data));
 
 /* The classes every driver can use (registered at core initcall time). */
@@ -271,8 +290,7 @@ void *devm_kzalloc(struct device *dev, size_t size);
  * devm_request_irq() - request_irq() freed when the driver unbinds
  * Return: as request_irq(), or -ENOMEM.
  */
-int devm_request_irq(struct device *dev, unsigned int irq,
-		     enum irq_return (*handler)(int irq, void *data),
+int devm_request_irq(struct device *dev, unsigned int irq, irq_handler_t handler,
 		     const char *name, void *data);
 
 /* --- hotplug events ----------------------------------------------------- */
@@ -299,10 +317,22 @@ struct uevent {
  * one still kept.
  */
 int uevent_read(u32 after, struct uevent *ev);
+/** uevent_last_seq() - the sequence number of the newest event (0: none yet). */
 u32 uevent_last_seq(void);
+/** uevent_action_name() - "add", "remove", "bind" or "unbind". */
 const char *uevent_action_name(enum uevent_action action);
 
-/* drivers/base internal, exposed for the core. */
+/* Woken on every new event (for readers that sleep). */
+struct wait_queue_head;
+extern struct wait_queue_head uevent_wait;
+
+/** uevent_thread_seen() - the last event the kdevd thread has read. */
+u32 uevent_thread_seen(void);
+
+/**
+ * uevent_emit() - queue a hotplug event for @dev (drivers/base internal;
+ * of_platform.c uses it for early-bound devices)
+ */
 void uevent_emit(struct device *dev, enum uevent_action action);
 
 #endif /* KERNEL_DEVICE_H */

@@ -60,6 +60,7 @@
 #define ETIMEDOUT	110
 #define EALREADY	114
 #define EINPROGRESS	115
+#define ESTALE		116
 #define EUCLEAN		117
 #define ENOMEDIUM	123
 #define EMEDIUMTYPE	124

@@ -71,7 +71,7 @@ struct dt_driver {
 	const char *name;
 	enum dt_stage stage;
 	const char *const *compatible;	/* NULL-terminated */
-	int (*probe)(int node);
+	int (*probe)(int node);	/* -ENODEV: decline, silently */
 };
 
 #define DT_DRIVER(var)							\

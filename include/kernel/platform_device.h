@@ -54,6 +54,7 @@ static inline void platform_set_drvdata(struct platform_device *pdev, void *data
  * Return: as driver_register().
  */
 int platform_driver_register(struct platform_driver *pdrv);
+/** platform_driver_unregister() - unbind @pdrv's devices and remove it. */
 void platform_driver_unregister(struct platform_driver *pdrv);
 
 /*

@@ -33,6 +33,7 @@ struct rtc_tm {
  * Return: 0 or the device_add() error.
  */
 int rtc_register(struct rtc_device *rtc, struct device *parent);
+/** rtc_unregister() - remove @rtc (no longer the system RTC if it was). */
 void rtc_unregister(struct rtc_device *rtc);
 
 /**

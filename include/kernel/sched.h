@@ -54,6 +54,8 @@ struct timer {
 
 struct completion;
 struct mutex;
+struct process;
+struct mm;
 
 struct thread {
 	struct cpu_context ctx;
@@ -84,6 +86,11 @@ struct thread {
 
 	struct mutex *blocked_on;	/* for priority inheritance */
 	struct list_head held_mutexes;
+
+	struct process *proc;		/* NULL for kernel threads */
+	struct mm *mm;			/* user address space, NULL for kernel threads */
+	u64 sig_pending;		/* bit n-1: signal n */
+	u64 sig_blocked;
 
 	u64 switches;			/* times switched in */
 	u64 run_ns;			/* CPU time */

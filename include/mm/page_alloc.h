@@ -25,7 +25,7 @@ struct page {
 	u8 order;
 	u8 pad;
 	u16 inuse;		/* slab: objects handed out */
-	u16 pad2;
+	u16 refs;		/* user mappings sharing it (copy-on-write) */
 	union {
 		struct list_head lru;	/* free list / slab list */
 	};

@@ -63,7 +63,9 @@ struct virtio_driver {
 
 extern struct bus_type virtio_bus;
 
+/** virtio_driver_register() - add @vdrv to the virtio bus.  Return: as driver_register(). */
 int virtio_driver_register(struct virtio_driver *vdrv);
+/** virtio_driver_unregister() - unbind @vdrv's devices and remove it. */
 void virtio_driver_unregister(struct virtio_driver *vdrv);
 
 /**

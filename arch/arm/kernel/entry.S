@@ -83,6 +83,16 @@ vector_pabt:
 	exc_exit
 
 /*
+ * ret_to_user(struct pt_regs *regs): leave the kernel for user mode with
+ * the frame at the top of this thread's kernel stack (new processes,
+ * execve).  IRQs must be off.
+ */
+	.globl	ret_to_user
+ret_to_user:
+	mov	sp, r0
+	exc_exit
+
+/*
  * A data abort may come from a kernel stack that ran into its guard page:
  * then the frame cannot be pushed on it.  Probe the lowest frame address
  * with a write translation (ATS1CPW, ARMv7-A ARM B4.2.4) first, and if it

@@ -36,6 +36,10 @@ SECTIONS
 		KEEP(*(shell_cmds))
 		__shell_cmds_end = .;
 		. = ALIGN(4);
+		__start___ex_table = .;
+		KEEP(*(__ex_table))
+		__stop___ex_table = .;
+		. = ALIGN(4);
 		__dt_drivers_start = .;
 		KEEP(*(dt_drivers))
 		__dt_drivers_end = .;

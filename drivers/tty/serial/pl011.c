@@ -1,22 +1,33 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ARM PrimeCell UART PL011 (ARM DDI 0183): the console.
+ * ARM PrimeCell UART PL011 (ARM DDI 0183): the console and serial ports.
  *
- * Transmit polls the FIFO-full flag (console output must work with
- * interrupts off, e.g. in a panic).  Receive is interrupt driven: the RX
- * and RX-timeout interrupts drain the FIFO into a ring that getc() reads.
- * Constant configuration (registers, irq) comes from the DT; the mutable
- * state is the ring.  The UART named by /chosen stdout-path becomes the
- * console.  Locking: the ring is single-producer (IRQ) single-consumer,
- * indices are written by one side each.
+ * The UART named by /chosen stdout-path is bound early (an early DT
+ * driver) so that the console prints from the start of boot; its output
+ * polls the FIFO-full flag, which works with interrupts off (a panic).
+ * Every other PL011 binds through the device model as a platform driver.
+ * All of them receive by interrupt into a ring, and the non-console ones
+ * also transmit by interrupt from a ring: tty_write() queues, the TX
+ * interrupt refills the FIFO.  Each is a tty port (ttyAMA<n>, n from the
+ * DT's serial<n> alias).
+ *
+ * Constant configuration (registers, irq, clock) comes from the DT; the
+ * mutable state is the two rings.  Locking: each ring has one producer
+ * and one consumer (the IRQ handler on one side); the TX side's
+ * "interrupt enabled" state changes under @lock with interrupts masked.
  */
 #define pr_fmt(fmt) "pl011: " fmt
 #include <kernel/irq.h>
 #include <kernel/of.h>
 #include <kernel/printk.h>
 #include <kernel/slab.h>
+#include <kernel/string.h>
 #include <kernel/errno.h>
+#include <kernel/platform_device.h>
+#include <kernel/spinlock.h>
+#include <kernel/tty.h>
 #include <asm/io.h>
+#include <libfdt.h>
 
 #define UART_DR		0x00
 #define UART_FR		0x18
@@ -24,6 +35,7 @@
 #define UART_FBRD	0x28
 #define UART_LCR_H	0x2c
 #define UART_CR		0x30
+#define UART_IFLS	0x34
 #define UART_IMSC	0x38
 #define UART_MIS	0x40
 #define UART_ICR	0x44
@@ -37,18 +49,27 @@
 #define CR_TXE		(1 << 8)
 #define CR_RXE		(1 << 9)
 #define INT_RX		(1 << 4)
+#define INT_TX		(1 << 5)
 #define INT_RT		(1 << 6)
 
-#define RX_RING		256
+#define RX_RING		256	/* powers of two */
+#define TX_RING		1024
+#define TX_FIFO		16	/* PL011 r1.x FIFO depth (TRM 2.4.2) */
 
 struct pl011 {
 	void *base;
 	unsigned int irq;
+	bool is_console;
 	struct console con;
-	char rx[RX_RING];
+	struct tty_port port;
+	spinlock_t lock;	/* IMSC read-modify-write, TX kick */
+	u8 rx[RX_RING];
 	volatile u32 rx_head;	/* written by the IRQ handler */
 	volatile u32 rx_tail;	/* written by the reader */
 	u32 rx_overruns;
+	u8 tx[TX_RING];
+	volatile u32 tx_head;	/* written by the writer */
+	volatile u32 tx_tail;	/* written by whoever fills the FIFO */
 };
 
 static void pl011_putc(struct pl011 *u, char c)
@@ -66,27 +87,48 @@ static void pl011_con_write(struct console *con, const char *s, size_t len)
 		pl011_putc(u, *s++);
 }
 
-static int pl011_con_getc(struct console *con)
+static int pl011_rx_take(struct pl011 *u)
 {
-	struct pl011 *u = con->priv;
-	char c;
+	u8 c;
 
 	if (u->rx_tail == u->rx_head)
 		return -1;
 	c = u->rx[u->rx_tail % RX_RING];
 	u->rx_tail++;
-	return (unsigned char)c;
+	return c;
+}
+
+static int pl011_con_getc(struct console *con)
+{
+	return pl011_rx_take(con->priv);
+}
+
+/*
+ * Move up to a FIFO's worth of queued bytes into the FIFO, and keep the TX
+ * interrupt on while more wait.  Called with @lock held and IRQs masked.
+ */
+static void pl011_tx_fill(struct pl011 *u)
+{
+	for (int n = 0; n < TX_FIFO && u->tx_tail != u->tx_head &&
+	     !(readl_relaxed(u->base + UART_FR) & FR_TXFF); n++) {
+		writel_relaxed(u->tx[u->tx_tail % TX_RING], u->base + UART_DR);
+		u->tx_tail++;
+	}
+	if (u->tx_tail == u->tx_head)
+		writel_relaxed(readl_relaxed(u->base + UART_IMSC) & ~INT_TX, u->base + UART_IMSC);
+	else
+		writel_relaxed(readl_relaxed(u->base + UART_IMSC) | INT_TX, u->base + UART_IMSC);
 }
 
 static enum irq_return pl011_interrupt(int irq, void *dev)
 {
 	struct pl011 *u = dev;
+	u32 mis = readl_relaxed(u->base + UART_MIS);
 
-	(void)irq;
-	if (!readl_relaxed(u->base + UART_MIS))
+	if (!mis)
 		return IRQ_NONE;
 	while (!(readl_relaxed(u->base + UART_FR) & FR_RXFE)) {
-		char c = (char)readl_relaxed(u->base + UART_DR);
+		u8 c = (u8)readl_relaxed(u->base + UART_DR);
 
 		if (u->rx_head - u->rx_tail < RX_RING)
 			u->rx[u->rx_head++ % RX_RING] = c;
@@ -94,8 +136,56 @@ static enum irq_return pl011_interrupt(int irq, void *dev)
 			u->rx_overruns++;
 	}
 	writel_relaxed(INT_RX | INT_RT, u->base + UART_ICR);
+	if (mis & INT_TX) {
+		spin_lock(&u->lock);
+		writel_relaxed(INT_TX, u->base + UART_ICR);
+		pl011_tx_fill(u);
+		spin_unlock(&u->lock);
+	}
 	return IRQ_HANDLED;
 }
+
+static int pl011_tty_write(struct tty_port *port, const u8 *buf, size_t len)
+{
+	struct pl011 *u = port->priv;
+	unsigned long flags;
+	size_t n = 0;
+
+	if (u->is_console || !u->irq) {		/* polled: console semantics */
+		pl011_con_write(&u->con, (const char *)buf, len);
+		return (int)len;
+	}
+	while (n < len && u->tx_head - u->tx_tail < TX_RING)
+		u->tx[u->tx_head++ % TX_RING] = buf[n++];
+	spin_lock_irqsave(&u->lock, flags);
+	pl011_tx_fill(u);	/* prime the FIFO; the interrupt does the rest */
+	spin_unlock_irqrestore(&u->lock, flags);
+	return (int)n;
+}
+
+static int pl011_tty_read(struct tty_port *port, u8 *buf, size_t len)
+{
+	struct pl011 *u = port->priv;
+	size_t n = 0;
+	int c;
+
+	while (n < len && (c = pl011_rx_take(u)) >= 0)
+		buf[n++] = (u8)c;
+	return (int)n;
+}
+
+static size_t pl011_tx_pending(struct tty_port *port)
+{
+	struct pl011 *u = port->priv;
+
+	return u->tx_head - u->tx_tail;
+}
+
+static const struct tty_port_ops pl011_tty_ops = {
+	.write = pl011_tty_write,
+	.read = pl011_tty_read,
+	.tx_pending = pl011_tx_pending,
+};
 
 /*
  * The console runs at the rate /chosen stdout-path names ("serial0:38400n8",
@@ -115,12 +205,65 @@ static void pl011_set_baud(struct pl011 *u, int node)
 	writel(div & 0x3f, u->base + UART_FBRD);
 }
 
-static int pl011_probe(int node)
+static void pl011_hw_init(struct pl011 *u, int node)
+{
+	while (readl_relaxed(u->base + UART_FR) & FR_BUSY)
+		;
+	writel(0, u->base + UART_CR);
+	writel(0, u->base + UART_IMSC);
+	writel(0x7ff, u->base + UART_ICR);
+	pl011_set_baud(u, node);
+	writel(LCR_WLEN8 | LCR_FEN, u->base + UART_LCR_H);
+	writel(0, u->base + UART_IFLS);	/* TX interrupt at <= 1/8 full */
+	writel(CR_UARTEN | CR_TXE | CR_RXE, u->base + UART_CR);
+	spin_lock_init(&u->lock);
+}
+
+static bool alias_taken(int n)
+{
+	char alias[12];
+
+	snprintf(alias, sizeof(alias), "serial%d", n);
+	return fdt_get_alias(of_fdt, alias) != NULL;
+}
+
+/* ttyAMA<n>: n from the serial<n> alias, else the lowest n nobody uses. */
+static void pl011_tty_name(int node, char *buf, size_t len)
+{
+	char path[96], alias[12];
+	int n;
+
+	if (!of_node_path(node, path, sizeof(path))) {
+		for (n = 0; n < 16; n++) {
+			const char *a;
+
+			snprintf(alias, sizeof(alias), "serial%d", n);
+			a = fdt_get_alias(of_fdt, alias);
+			if (a && !strcmp(a, path)) {
+				snprintf(buf, len, "ttyAMA%d", n);
+				return;
+			}
+		}
+	}
+	for (n = 0;; n++) {
+		snprintf(buf, len, "ttyAMA%d", n);
+		if (!alias_taken(n) && !tty_find(buf))
+			return;
+	}
+}
+
+/* --- the console, bound early ------------------------------------------ */
+
+static struct pl011 *console_uart;
+
+static int pl011_early_probe(int node)
 {
 	struct pl011 *u;
 	u64 base, size;
 	int err;
 
+	if (node != of_stdout_node())
+		return -ENODEV;		/* the device model binds the others */
 	err = of_address(node, 0, &base, &size);
 	if (err)
 		return err;
@@ -129,41 +272,114 @@ static int pl011_probe(int node)
 		return -ENOMEM;
 	u->base = ioremap((phys_addr_t)base, (size_t)size);
 	if (!u->base) {
-		err = -ENOMEM;
-		goto out_free;
+		kfree(u);
+		return -ENOMEM;
 	}
-	while (readl_relaxed(u->base + UART_FR) & FR_BUSY)
-		;
-	writel(0, u->base + UART_CR);
-	pl011_set_baud(u, node);
-	writel(LCR_WLEN8 | LCR_FEN, u->base + UART_LCR_H);
-	writel(CR_UARTEN | CR_TXE | CR_RXE, u->base + UART_CR);
-
+	u->is_console = true;
+	pl011_hw_init(u, node);
 	err = of_irq_get(node, 0, &u->irq);
 	if (!err)
 		err = request_irq(u->irq, pl011_interrupt, "pl011", u);
 	if (!err)
 		writel(INT_RX | INT_RT, u->base + UART_IMSC);
 	else
-		pr_warn("%s: no receive interrupt (%d): output only",
-			of_node_name(node), err);
-
-	if (node == of_stdout_node()) {
-		u->con = (struct console){ .name = "ttyAMA", .write = pl011_con_write,
-					   .getc = pl011_con_getc, .priv = u };
-		register_console(&u->con);
-	}
-	pr_info("%s at %08llx", of_node_name(node), base);
+		pr_warn("%s: no receive interrupt (%d): output only", of_node_name(node), err);
+	u->con = (struct console){ .name = "ttyAMA", .write = pl011_con_write,
+				   .getc = pl011_con_getc, .priv = u };
+	register_console(&u->con);
+	console_uart = u;
+	pr_info("%s at %08llx (console)", of_node_name(node), base);
 	return 0;
-
-out_free:
-	kfree(u);
-	return err;
 }
 
 static const char *const pl011_compat[] = { "arm,pl011", NULL };
-static const struct dt_driver pl011_driver = {
+static const struct dt_driver pl011_early_driver = {
 	.name = "pl011", .stage = DT_STAGE_CONSOLE,
-	.compatible = pl011_compat, .probe = pl011_probe,
+	.compatible = pl011_compat, .probe = pl011_early_probe,
 };
-DT_DRIVER(pl011_driver);
+DT_DRIVER(pl011_early_driver);
+
+static int find_node(struct device *dev, void *data)
+{
+	return dev->of_node == *(int *)data;
+}
+
+/* The console's tty port, under its (early-bound) platform device. */
+static int pl011_console_tty_init(void)
+{
+	struct device *dev;
+	char name[16];
+	int node;
+
+	if (!console_uart)
+		return 0;
+	node = of_stdout_node();
+	dev = NULL;
+	list_for_each_entry(dev, &platform_bus_type.devices, bus_node)
+		if (find_node(dev, &node))
+			break;
+	if (&dev->bus_node == &platform_bus_type.devices)
+		dev = NULL;
+	pl011_tty_name(node, name, sizeof(name));
+	console_uart->port.ops = &pl011_tty_ops;
+	console_uart->port.priv = console_uart;
+	return tty_port_register(&console_uart->port, dev, name);
+}
+initcall_pair(device, pl011_console_tty_init, NULL);
+
+/* --- the other ports, through the device model ------------------------- */
+
+static void pl011_port_release(struct device *dev)
+{
+	/* Embedded in the devm-allocated struct pl011. */
+}
+
+static int pl011_probe(struct platform_device *pdev)
+{
+	struct pl011 *u = devm_kzalloc(&pdev->dev, sizeof(*u));
+	char name[16];
+	int err;
+
+	if (!u)
+		return -ENOMEM;
+	u->base = devm_platform_ioremap(pdev, 0);
+	if (!u->base)
+		return -ENOMEM;
+	err = platform_get_irq(pdev, 0, &u->irq);
+	if (err)
+		return err;
+	pl011_hw_init(u, pdev->dev.of_node);
+	err = devm_request_irq(&pdev->dev, u->irq, pl011_interrupt, "pl011", u);
+	if (err)
+		return err;
+	writel(INT_RX | INT_RT, u->base + UART_IMSC);
+	u->port.ops = &pl011_tty_ops;
+	u->port.priv = u;
+	u->port.dev.release = pl011_port_release;
+	pl011_tty_name(pdev->dev.of_node, name, sizeof(name));
+	err = tty_port_register(&u->port, &pdev->dev, name);
+	if (err) {
+		writel(0, u->base + UART_IMSC);
+		return err;
+	}
+	platform_set_drvdata(pdev, u);
+	dev_info(&pdev->dev, "%s at %08llx, irq %u", name, pdev->reg[0].start, u->irq);
+	return 0;
+}
+
+static void pl011_remove(struct platform_device *pdev)
+{
+	struct pl011 *u = platform_get_drvdata(pdev);
+
+	writel(0, u->base + UART_IMSC);
+	tty_port_unregister(&u->port);
+	writel(0, u->base + UART_CR);
+}
+
+static const struct of_device_id pl011_ids[] = { { "arm,pl011" }, {} };
+static struct platform_driver pl011_platform_driver = {
+	.probe = pl011_probe,
+	.remove = pl011_remove,
+	.driver = { .name = "uart-pl011", .of_match_table = pl011_ids },
+};
+module_platform_driver(pl011_platform_driver);
