@@ -82,6 +82,7 @@ endif
 include scripts/Makefile.kernel
 include scripts/Makefile.uboot
 include scripts/Makefile.qemu
+include scripts/Makefile.bench
 endif
 
 help:

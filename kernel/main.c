@@ -16,6 +16,7 @@
 #include <kernel/slab.h>
 #include <kernel/irq.h>
 #include <kernel/sched.h>
+#include <kernel/bench.h>
 #include <mm/memblock.h>
 #include <mm/page_alloc.h>
 #include <mm/slab_cache.h>
@@ -64,6 +65,9 @@ void start_kernel(void)
 		selftest_mode = true;
 		machine_exit_status(selftest_run(filter) ? 1 : 0);
 	}
+	filter = cmdline_get("bench");
+	if (filter)	/* without CONFIG_BENCH: -ENOSYS, exit status 1 */
+		machine_exit_status(bench_run(filter) ? 1 : 0);
 	shell_run();
 	machine_poweroff();
 }

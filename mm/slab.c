@@ -18,7 +18,9 @@
  * whole pages (the head page is marked PG_large with its order).
  *
  * Locking: each cache's spinlock (irqsave) protects its lists and
- * counters; cache_list_lock protects the list of caches.
+ * counters; cache_list_lock protects the list of caches.  A CPU's array of
+ * parked objects (SLAB_CPU_CACHE) is touched only by that CPU with IRQs
+ * masked, except by kmem_cache_destroy(), when the cache is no longer used.
  */
 #define pr_fmt(fmt) "slab: " fmt
 #include <mm/slab_cache.h>
@@ -29,6 +31,8 @@
 #include <kernel/errno.h>
 #include <kernel/panic.h>
 #include <asm/stacktrace.h>
+#include <asm/irqflags.h>
+#include <asm/cp15.h>
 
 #define REDZONE		8
 #define RZ_BYTE		0xbb
@@ -56,6 +60,9 @@ static const char *const kmalloc_names[] = {
 	"kmalloc-1k", "kmalloc-2k", "kmalloc-4k", "kmalloc-8k"
 };
 static struct kmem_cache *kmalloc_caches[ARRAY_SIZE(kmalloc_sizes)];
+/* Size class of each 8-byte step up to SMALL_MAX, filled by slab_init(). */
+#define SMALL_MAX	256u
+static u8 small_class[SMALL_MAX / 8 + 1];
 static u32 large_allocs, large_failures;
 
 static bool debug(const struct kmem_cache *c)
@@ -87,6 +94,8 @@ static void cache_setup(struct kmem_cache *c, const char *name, u32 size,
 	c->name = name;
 	c->object_size = size;
 	c->flags = flags | (IS_ENABLED(CONFIG_SLAB_DEBUG) ? SLAB_DEBUG : 0);
+	if (debug(c))
+		c->flags &= ~SLAB_CPU_CACHE;	/* every free must be checked */
 	c->ctor = ctor;
 	c->obj_offset = debug(c) ? REDZONE : 0;
 	c->stride = rounded_size(c);
@@ -217,6 +226,43 @@ static bool check_on_free(struct kmem_cache *c, void *obj, const void *caller)
 	return true;
 }
 
+/*
+ * Per-CPU object arrays (SLAB_CPU_CACHE, the small kmalloc classes): kfree
+ * parks an object in its CPU's array and kmalloc takes it back, with only
+ * interrupts masked; the slab lists and the cache lock are touched when
+ * the array is empty (allocation) or full (free).  Parked objects still
+ * count in c->active; sum_cache() subtracts them.
+ */
+static void *cpu_cache_pop(struct kmem_cache *c)
+{
+	struct slab_cpu_cache *pc;
+	unsigned long irqf;
+	void *obj = NULL;
+
+	local_irq_save(irqf);
+	pc = &c->cpu[smp_processor_id_raw()];
+	if (pc->count)
+		obj = pc->objs[--pc->count];
+	local_irq_restore(irqf);
+	return obj;
+}
+
+static bool cpu_cache_push(struct kmem_cache *c, void *obj)
+{
+	struct slab_cpu_cache *pc;
+	unsigned long irqf;
+	bool parked = false;
+
+	local_irq_save(irqf);
+	pc = &c->cpu[smp_processor_id_raw()];
+	if (pc->count < SLAB_CPU_OBJS) {
+		pc->objs[pc->count++] = obj;
+		parked = true;
+	}
+	local_irq_restore(irqf);
+	return parked;
+}
+
 static void *cache_alloc(struct kmem_cache *c, const void *caller)
 {
 	unsigned long irqf;
@@ -252,13 +298,29 @@ static void *cache_alloc(struct kmem_cache *c, const void *caller)
 	return obj;
 }
 
-static void cache_free(struct kmem_cache *c, void *obj, const void *caller)
+/* Is @offset (from the slab's start) the start of an object slot? */
+static bool slot_offset_ok(const struct kmem_cache *c, u32 offset)
 {
-	struct page *slab = slab_head(c, obj);
-	unsigned long irqf;
-	u32 offset = (u32)((char *)obj - (char *)page_address(slab)) - c->obj_offset;
+	if (offset >= c->per_slab * c->stride)
+		return false;
+	if (is_power_of_2(c->stride))
+		return !(offset & (c->stride - 1));
+	return !(offset % c->stride);
+}
 
-	if (offset % c->stride || offset / c->stride >= c->per_slab) {
+/* Slabs are buddy blocks, aligned to their size in the linear map. */
+static u32 slab_offset(const struct kmem_cache *c, const void *obj)
+{
+	return (u32)(((unsigned long)obj - PAGE_OFFSET) & ((PAGE_SIZE << c->order) - 1)) -
+	       c->obj_offset;
+}
+
+static void __cache_free(struct kmem_cache *c, struct page *slab, void *obj,
+			 const void *caller)
+{
+	unsigned long irqf;
+
+	if (!slot_offset_ok(c, slab_offset(c, obj))) {
 		c->errors++;
 		pr_err("free of %p: not an object of cache %s (from %pS)", obj, c->name, caller);
 		return;
@@ -287,6 +349,11 @@ static void cache_free(struct kmem_cache *c, void *obj, const void *caller)
 	spin_unlock_irqrestore(&c->lock, irqf);
 }
 
+static void cache_free(struct kmem_cache *c, void *obj, const void *caller)
+{
+	__cache_free(c, slab_head(c, obj), obj, caller);
+}
+
 struct kmem_cache *kmem_cache_create(const char *name, u32 size, u32 align,
 				     u32 flags, void (*ctor)(void *))
 {
@@ -306,6 +373,25 @@ struct kmem_cache *kmem_cache_create(const char *name, u32 size, u32 align,
 	return c;
 }
 
+/* Gives every parked object back to its slab; the cache must be idle. */
+static void cpu_cache_flush(struct kmem_cache *c)
+{
+	for (int i = 0; i < CONFIG_NR_CPUS; i++) {
+		struct slab_cpu_cache *pc = &c->cpu[i];
+		unsigned long irqf;
+		void *obj;
+
+		for (;;) {
+			local_irq_save(irqf);
+			obj = pc->count ? pc->objs[--pc->count] : NULL;
+			local_irq_restore(irqf);
+			if (!obj)
+				break;
+			cache_free(c, obj, __builtin_return_address(0));
+		}
+	}
+}
+
 int kmem_cache_destroy(struct kmem_cache *c)
 {
 	struct page *slab, *n;
@@ -313,6 +399,7 @@ int kmem_cache_destroy(struct kmem_cache *c)
 
 	if (!c)
 		return 0;
+	cpu_cache_flush(c);
 	if (c->active)
 		return -EBUSY;
 	spin_lock_irqsave(&cache_list_lock, irqf);
@@ -350,12 +437,19 @@ void kmem_cache_for_each(void (*fn)(const struct kmem_cache *c, void *arg), void
 	spin_unlock_irqrestore(&cache_list_lock, irqf);
 }
 
-static int size_class(size_t size)
+static int size_class_scan(size_t size)
 {
 	for (int i = 0; i < (int)ARRAY_SIZE(kmalloc_sizes); i++)
 		if (size <= kmalloc_sizes[i])
 			return i;
 	return -1;
+}
+
+static int size_class(size_t size)
+{
+	if (size <= SMALL_MAX)
+		return small_class[(size + 7) / 8];
+	return size_class_scan(size);
 }
 
 static void *large_alloc(size_t size)
@@ -383,11 +477,19 @@ static void *large_alloc(size_t size)
 void *kmalloc(size_t size, unsigned int flags)
 {
 	int cls = size_class(size ? size : 1);
+	struct kmem_cache *c;
+	void *obj;
 
 	(void)flags;
 	if (cls < 0)
 		return large_alloc(size);
-	return cache_alloc(kmalloc_caches[cls], __builtin_return_address(0));
+	c = kmalloc_caches[cls];
+	if (c->flags & SLAB_CPU_CACHE) {
+		obj = cpu_cache_pop(c);
+		if (obj)
+			return obj;
+	}
+	return cache_alloc(c, __builtin_return_address(0));
 }
 
 void *kzalloc(size_t size, unsigned int flags)
@@ -419,7 +521,14 @@ void kfree(const void *p)
 	}
 	page = virt_to_page(p);
 	if (page->flags & PG_slab) {
-		cache_free(page->slab_cache, (void *)p, __builtin_return_address(0));
+		struct kmem_cache *c = page->slab_cache;
+
+		if ((c->flags & SLAB_CPU_CACHE) && slot_offset_ok(c, slab_offset(c, p)) &&
+		    cpu_cache_push(c, (void *)p))
+			return;
+		/* Order-0 slabs (all small classes) are their own head page. */
+		__cache_free(c, c->order ? slab_head(c, p) : page, (void *)p,
+			     __builtin_return_address(0));
 	} else if ((page->flags & PG_large) && !((unsigned long)p & (PAGE_SIZE - 1))) {
 		page->flags = 0;
 		large_allocs--;
@@ -434,9 +543,12 @@ void kfree(const void *p)
 static void sum_cache(const struct kmem_cache *c, void *arg)
 {
 	struct heap_stats *st = arg;
+	u32 live = c->active;
 
-	st->used += (size_t)c->active * c->stride;
-	st->allocs += c->active;
+	for (int i = 0; i < CONFIG_NR_CPUS; i++)
+		live -= READ_ONCE(c->cpu[i].count);	/* parked, not handed out */
+	st->used += (size_t)live * c->stride;
+	st->allocs += live;
 	st->total += (size_t)c->nr_slabs * (PAGE_SIZE << c->order);
 }
 
@@ -461,9 +573,12 @@ void slab_init(void)
 {
 	cache_setup(&cache_cache, "kmem_cache", sizeof(struct kmem_cache), 0, 0, NULL);
 	list_add_tail(&cache_cache.node, &cache_list);
+	for (unsigned int i = 0; i < ARRAY_SIZE(small_class); i++)
+		small_class[i] = (u8)size_class_scan(i ? i * 8 : 1);
 	for (unsigned int i = 0; i < ARRAY_SIZE(kmalloc_sizes); i++) {
-		kmalloc_caches[i] = kmem_cache_create(kmalloc_names[i], kmalloc_sizes[i],
-						      0, 0, NULL);
+		kmalloc_caches[i] = kmem_cache_create(kmalloc_names[i], kmalloc_sizes[i], 0,
+						      kmalloc_sizes[i] <= 512 ? SLAB_CPU_CACHE : 0,
+						      NULL);
 		if (!kmalloc_caches[i])
 			panic("slab: cannot create %s", kmalloc_names[i]);
 	}

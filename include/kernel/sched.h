@@ -93,8 +93,7 @@ struct thread {
 	u64 sig_blocked;
 
 	u64 switches;			/* times switched in */
-	u64 run_ns;			/* CPU time */
-	u64 last_in;			/* ktime when switched in */
+	u64 run_ns;			/* CPU time, sampled at each tick */
 };
 
 /* This CPU's running thread (TPIDRPRW holds it). */

@@ -1,14 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Counting semaphores; up() from any context, down() sleeps. */
+/*
+ * Counting semaphores; up() from any context, down() sleeps.  up() with a
+ * waiter hands the count straight to the first one (FIFO), so the woken
+ * thread returns from down() without taking the lock again.
+ */
 #ifndef KERNEL_SEMAPHORE_H
 #define KERNEL_SEMAPHORE_H
 
 #include <kernel/wait.h>
 
 struct semaphore {
-	spinlock_t lock;		/* protects count */
+	spinlock_t lock;		/* protects count and waiters */
 	unsigned int count;
-	struct wait_queue_head wait;
+	struct list_head waiters;	/* struct sem_waiter (sync.c), FIFO */
 };
 
 void sema_init(struct semaphore *s, unsigned int count);

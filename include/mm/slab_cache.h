@@ -14,6 +14,18 @@
 #include <kernel/spinlock.h>
 
 #define SLAB_DEBUG	0x1u
+#define SLAB_CPU_CACHE	0x2u	/* keep freed objects in per-CPU arrays (kmalloc) */
+
+#ifndef CONFIG_NR_CPUS
+#define CONFIG_NR_CPUS	4
+#endif
+#define SLAB_CPU_OBJS	16	/* objects a CPU keeps per cache */
+
+/* Freed objects a CPU keeps for its next allocations; IRQs off to touch. */
+struct slab_cpu_cache {
+	u32 count;
+	void *objs[SLAB_CPU_OBJS];
+};
 
 struct kmem_cache {
 	const char *name;
@@ -28,10 +40,11 @@ struct kmem_cache {
 	struct list_head partial;	/* slabs with free objects */
 	struct list_head full;
 	u32 nr_slabs;
-	u32 active;		/* objects handed out */
+	u32 active;		/* objects out of the slabs (handed out or parked) */
 	u64 allocs, frees;
 	u32 errors;		/* debug reports */
 	struct list_head node;	/* on the list of all caches */
+	struct slab_cpu_cache cpu[CONFIG_NR_CPUS];	/* with SLAB_CPU_CACHE */
 };
 
 /**

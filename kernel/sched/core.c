@@ -114,11 +114,8 @@ void finish_switch(struct thread *last)
 
 static void context_switch(struct runqueue *rq, struct thread *prev, struct thread *next)
 {
-	u64 now = ktime_get_ns();
 	struct thread *last;
 
-	prev->run_ns += now - prev->last_in;
-	next->last_in = now;
 	next->switches++;
 	next->on_cpu = true;
 	next->cpu = (int)(rq - runqueues);
@@ -407,6 +404,9 @@ void sched_tick(void)
 	rq = this_rq();
 	spin_lock(&rq->lock);
 	curr = rq->curr;
+	/* CPU time is sampled here, not clocked at every switch. */
+	if (tick_rate_hz())
+		curr->run_ns += NSEC_PER_SEC / tick_rate_hz();
 	if (!curr->is_idle && --curr->slice <= 0 && rq->bitmap &&
 	    (int)__builtin_ctz(rq->bitmap) <= curr->prio)
 		rq->need_resched = true;	/* round robin within the level */
@@ -498,7 +498,6 @@ void sched_start(struct thread *boot, struct thread *idle, int cpu)
 	rq->online = true;
 	boot->on_cpu = true;
 	boot->cpu = cpu;
-	boot->last_in = ktime_get_ns();
 	idle->cpu = cpu;
 	thread_set_current(boot);
 	smp_wmb();

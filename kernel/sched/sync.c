@@ -12,12 +12,21 @@
 #include <kernel/slab.h>
 #include <kernel/string.h>
 #include <kernel/errno.h>
+#include <kernel/time.h>
+#include <asm/barrier.h>
+
+/* A thread blocked in down(); up() hands it the count and wakes it. */
+struct sem_waiter {
+	struct list_head node;
+	struct thread *thread;
+	bool granted;
+};
 
 void sema_init(struct semaphore *s, unsigned int count)
 {
 	spin_lock_init(&s->lock);
 	s->count = count;
-	init_waitqueue_head(&s->wait);
+	INIT_LIST_HEAD(&s->waiters);
 }
 
 bool down_trylock(struct semaphore *s)
@@ -34,16 +43,73 @@ bool down_trylock(struct semaphore *s)
 	return got;
 }
 
-static bool sem_take(void *arg)
+static void sem_timeout_fn(struct timer *tm)
 {
-	return down_trylock(arg);
+	wake_up_thread(container_of(tm, struct thread, sleep_timer), -ETIMEDOUT);
+}
+
+/*
+ * Sleeps until up() grants @w, the deadline passes or the thread is asked
+ * to stop.  Called with s->lock held (IRQs off in @flags); releases it.
+ */
+static int sem_wait(struct semaphore *s, struct sem_waiter *w, u64 deadline,
+		    unsigned long flags)
+{
+	struct thread *self = current;
+	int ret;
+
+	list_add_tail(&w->node, &s->waiters);
+	for (;;) {
+		set_current_blocked();	/* before unlocking: up() cannot be missed */
+		spin_unlock_irqrestore(&s->lock, flags);
+		if (deadline)
+			timer_add(&self->sleep_timer, deadline, sem_timeout_fn);
+		schedule();
+		if (deadline)
+			timer_cancel(&self->sleep_timer);
+		if (READ_ONCE(w->granted))
+			return 0;
+		spin_lock_irqsave(&s->lock, flags);
+		if (w->granted) {
+			ret = 0;
+			goto out_unlock;
+		}
+		if (kthread_should_stop()) {
+			ret = -EINTR;
+			break;
+		}
+		if (deadline && ktime_get_ns() >= deadline) {
+			ret = -ETIMEDOUT;
+			break;
+		}
+	}
+	list_del(&w->node);
+out_unlock:
+	spin_unlock_irqrestore(&s->lock, flags);
+	return ret;
+}
+
+/* The contended half of down_timeout(), out of line to keep the fast path short. */
+static __noinline int down_slow(struct semaphore *s, u64 timeout_ns)
+{
+	struct sem_waiter w = { .thread = current };
+	unsigned long flags;
+
+	might_sleep();
+	spin_lock_irqsave(&s->lock, flags);
+	if (s->count) {
+		s->count--;
+		spin_unlock_irqrestore(&s->lock, flags);
+		return 0;
+	}
+	return sem_wait(s, &w, timeout_ns ? ktime_get_ns() + timeout_ns : 0, flags);
 }
 
 int down_timeout(struct semaphore *s, u64 timeout_ns)
 {
 	if (down_trylock(s))
 		return 0;
-	return wait_event_cond(&s->wait, sem_take, s, timeout_ns);
+	return down_slow(s, timeout_ns);
 }
 
 void down(struct semaphore *s)
@@ -53,15 +119,24 @@ void down(struct semaphore *s)
 
 void up(struct semaphore *s)
 {
+	struct sem_waiter *w;
+	struct thread *t;
 	unsigned long flags;
-	bool waiters;
 
 	spin_lock_irqsave(&s->lock, flags);
-	s->count++;
-	waiters = !list_empty(&s->wait.waiters);
+	if (list_empty(&s->waiters)) {
+		s->count++;
+		spin_unlock_irqrestore(&s->lock, flags);
+		return;
+	}
+	w = list_first_entry(&s->waiters, struct sem_waiter, node);
+	t = w->thread;		/* @w is gone once the waiter sees granted */
+	list_del(&w->node);
+	smp_wmb();		/* the waiter may reuse @w as soon as it sees granted */
+	WRITE_ONCE(w->granted, true);
+	wake_up_thread(t, 0);
 	spin_unlock_irqrestore(&s->lock, flags);
-	if (waiters)
-		wake_up(&s->wait);
+	resched_if_needed();
 }
 
 int msgq_init(struct msgq *q, u32 msg_size, u32 max_msgs)

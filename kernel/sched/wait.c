@@ -99,6 +99,9 @@ int wait_event_cond(struct wait_queue_head *wq, bool (*cond)(void *arg), void *a
 			break;
 		}
 		schedule_timeout(deadline ? deadline - now : 0);
+		/* Usually true now: skip re-queueing (finish_wait dequeues). */
+		if (cond(arg))
+			break;
 	}
 	finish_wait(wq, &e);
 	return ret;
