@@ -13,6 +13,7 @@
 #include <kernel/errno.h>
 #include <asm/ptrace.h>
 #include <kernel/sched.h>
+#include <kernel/process.h>
 
 void irq_enter(void);
 
@@ -131,4 +132,6 @@ void do_irq(struct pt_regs *regs)
 	if (chip)
 		chip->handle(chip, regs);
 	sched_irq_exit();	/* may switch threads: preemption */
+	if (user_mode(regs))
+		do_notify_resume(regs);	/* e.g. a SIGKILL for a looping process */
 }

@@ -20,6 +20,7 @@
 #include <mm/memblock.h>
 #include <mm/page_alloc.h>
 #include <mm/slab_cache.h>
+#include <mm/vm.h>
 #include <asm/irqflags.h>
 #include <asm/mmu.h>
 #include <asm/memory.h>
@@ -48,6 +49,9 @@ void start_kernel(void)
 	page_alloc_init();
 	protect_kernel_image();
 	slab_init();
+	vm_init();
+	mmu_split_user_space();
+	mm_activate(NULL);
 	sched_init();
 	cmdline_parse(of_bootargs());
 	dt_probe_stage(DT_STAGE_IRQCHIP);

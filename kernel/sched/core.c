@@ -25,6 +25,7 @@
 #include <asm/irqflags.h>
 #include <asm/barrier.h>
 #include <asm/stacktrace.h>
+#include <mm/vm.h>
 
 #ifndef CONFIG_SCHED_SLICE_MS
 #define CONFIG_SCHED_SLICE_MS 10
@@ -121,6 +122,7 @@ static void context_switch(struct runqueue *rq, struct thread *prev, struct thre
 	next->cpu = (int)(rq - runqueues);
 	rq->curr = next;
 	rq->switches++;
+	mm_activate(next->mm);		/* no-op when it is this CPU's already */
 	thread_set_current(next);
 	last = __switch_to(&prev->ctx, &next->ctx);
 	finish_switch(last);

@@ -15,7 +15,7 @@ struct runqueue {
 	bool need_resched;
 	bool online;
 	int irq_depth;			/* interrupt nesting on this CPU */
-	struct thread *migrate_out;	/* prev, to re-queue elsewhere after the switch */
+	struct thread *migrate_out;
 	u64 switches, preemptions;
 };
 

@@ -10,6 +10,7 @@
 #include <kernel/time.h>
 #include <kernel/errno.h>
 #include <asm/irqflags.h>
+#include <kernel/process.h>
 
 void resched_if_needed(void);
 
@@ -89,7 +90,7 @@ int wait_event_cond(struct wait_queue_head *wq, bool (*cond)(void *arg), void *a
 		prepare_to_wait(wq, &e, false);
 		if (cond(arg))
 			break;
-		if (kthread_should_stop()) {
+		if (kthread_should_stop() || signal_pending_current()) {
 			ret = -EINTR;
 			break;
 		}

@@ -28,6 +28,8 @@
 #include <asm/io.h>
 #include <asm/memory.h>
 #include <asm/irqflags.h>
+#include <asm/mmu.h>
+#include <mm/vm.h>
 #include <libfdt.h>
 
 u32 secondary_stack_top[NR_CPUS];
@@ -73,6 +75,8 @@ __noreturn void secondary_start_kernel(void)
 	int cpu = (int)smp_processor_id();
 
 	write_vbar((u32)(unsigned long)exception_vectors);
+	mmu_split_user_space();
+	mm_activate(NULL);
 	sched_secondary_prepare(cpu);
 	irq_cpu_init();
 	run_cpu_starting_hooks(cpu);

@@ -16,6 +16,13 @@
 #include <kernel/string.h>
 #include <kernel/errno.h>
 #include <mm/kstack.h>
+#include <mm/vm.h>
+#include <kernel/process.h>
+#include <kernel/uaccess.h>
+#include <asm/irqflags.h>
+
+void syscall_entry(struct pt_regs *regs);
+__noreturn void process_exit(int status);
 
 static struct {
 	struct kjmp_buf jb;
@@ -95,10 +102,48 @@ static bool thread_killable(void)
 	return !t->is_idle && strcmp(t->name, "init") != 0;
 }
 
+/*
+ * A fault on a user address: page it in (demand paging, copy-on-write,
+ * stack growth).  From user mode an unresolvable fault is SIGSEGV for the
+ * process; from the kernel's user-copy routines it resumes at their fixup
+ * (-EFAULT).  Returns true when the fault was dealt with here.
+ */
+static bool user_fault(enum fault_kind kind, struct pt_regs *regs, u32 addr, u32 status)
+{
+	unsigned long fixup = user_mode(regs) ? 0 : search_exception_table(regs->pc);
+	bool write = kind == FAULT_DATA_ABORT && (status & (1 << 11));
+	bool exec = kind == FAULT_PREFETCH_ABORT;
+	int err = -EFAULT;
+
+	if (!user_mode(regs) && !fixup)
+		return false;			/* a kernel bug, not a user address */
+	if (!(regs->psr & PSR_I_BIT))
+		local_irq_enable();		/* paging in may sleep */
+	if (sched_running() && current->mm && addr < USER_END && kind != FAULT_UNDEF)
+		err = vm_fault(current->mm, addr, write, exec);
+	local_irq_disable();
+	if (!err)
+		return true;			/* retry the access */
+	if (fixup) {
+		regs->pc = (u32)fixup;
+		return true;
+	}
+	if (current->proc)
+		pr_info("%s[%d]: %s at %08x (pc %08x): %s", current->proc->name,
+			current->proc->pid, fault_kind_name(kind), addr, regs->pc,
+			kind == FAULT_UNDEF ? "SIGILL" : "SIGSEGV");
+	force_signal(current, kind == FAULT_UNDEF ? SIGILL : SIGSEGV);
+	do_notify_resume(regs);
+	return true;
+}
+
 static void handle_fault(enum fault_kind kind, struct pt_regs *regs, u32 addr,
 			 u32 status)
 {
 	bool overflow = kind == FAULT_DATA_ABORT && kstack_is_guard(addr);
+
+	if (user_fault(kind, regs, addr, status))
+		return;
 
 	if (overflow)
 		pr_emerg("kernel stack overflow in thread %s: hit the guard page at %08x",
@@ -113,6 +158,8 @@ static void handle_fault(enum fault_kind kind, struct pt_regs *regs, u32 addr,
 	}
 	if (thread_killable()) {
 		pr_emerg("---[ killing thread %s (%s) ]---", current->name, fault_kind_name(kind));
+		if (current->proc)
+			process_exit(SIGKILL);	/* the kernel failed this process */
 		kthread_exit(-EFAULT);
 	}
 	panic("Fatal exception: %s in %s", fault_kind_name(kind),
@@ -136,9 +183,10 @@ void do_prefetch_abort(struct pt_regs *regs)
 
 void do_svc(struct pt_regs *regs)
 {
-	/* No system calls from kernel mode; the semihosting SVC ends up here
-	 * only when no host listens, and then it is a no-op. */
-	(void)regs;
+	/* From the kernel, only the semihosting SVC ends up here (when no host
+	 * listens), and then it is a no-op. */
+	if (user_mode(regs))
+		syscall_entry(regs);
 }
 
 void do_bad_vector(struct pt_regs *regs)

@@ -204,6 +204,26 @@ void protect_kernel_image(void)
 		(size_t)(_etext - _start) / 1024);
 }
 
+/*
+ * Split translation: TTBR1 (the kernel table) for everything from 1 GiB
+ * up, TTBR0 (each process's table) for user space below (TTBCR.N = 2,
+ * ARMv7-A ARM B3.5.4).  Run on every CPU before it runs user code.
+ */
+void mmu_split_user_space(void)
+{
+	u32 ttbr1 = (u32)__pa(swapper_pg_dir) | 0x6a;
+
+	__asm__ __volatile__(
+		"mcr	p15, 0, %0, c2, c0, 1\n"	/* TTBR1 */
+		"isb\n"
+		"mcr	p15, 0, %1, c2, c0, 2\n"	/* TTBCR.N = 2 */
+		"isb\n"
+		"mcr	p15, 0, %2, c8, c7, 0\n"	/* TLBIALL (local) */
+		"dsb\n"
+		"isb\n"
+		:: "r"(ttbr1), "r"(2u), "r"(0u) : "memory");
+}
+
 /* Map (or unmap) the 1 MiB section holding @pa at the same virtual address,
  * for code that turns the MMU on (secondary CPU start-up). */
 void map_identity_section(unsigned long pa, bool map)

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * devfs file operations: character nodes call the driver's read/write;
+ * block nodes turn byte ranges into whole-sector struct blkio transfers
+ * (a bounce sector for the unaligned head and tail).
+ *
+ * Layer: devfs, between the VFS and drivers.  Locking: none held while a
+ * driver runs (a character read may wait); each I/O is bracketed by
+ * devfs_node_enter()/exit() so unregistering waits for it.  Block nodes
+ * serialise on the inode lock for read-modify-write.  Knows nothing of
+ * what the devices are.
+ */
+#include "internal.h"
+#include <kernel/errno.h>
+#include <kernel/slab.h>
+#include <kernel/string.h>
+
+static struct devfs_node *file_node(struct file *file)
+{
+	return file->inode->priv;
+}
+
+static ssize_t char_read(struct file *file, void *buf, size_t len, u64 *pos)
+{
+	struct devfs_node *n = file_node(file);
+	ssize_t ret;
+
+	if (!n->ops->read)
+		return -EINVAL;
+	if (!devfs_node_enter(n))
+		return -ENODEV;
+	ret = n->ops->read(n->priv, buf, len, pos);
+	devfs_node_exit(n);
+	return ret;
+}
+
+static ssize_t char_write(struct file *file, const void *buf, size_t len, u64 *pos)
+{
+	struct devfs_node *n = file_node(file);
+	ssize_t ret;
+
+	if (!n->ops->write)
+		return -EINVAL;
+	if (!devfs_node_enter(n))
+		return -ENODEV;
+	ret = n->ops->write(n->priv, buf, len, pos);
+	devfs_node_exit(n);
+	return ret;
+}
+
+/* One piece of a transfer: within one sector, or whole sectors. */
+static int blk_piece(struct blkio *bio, u8 *bounce, u64 pos, u8 *buf, size_t len,
+		     bool write, size_t *done)
+{
+	u32 ss = bio->sector_size;
+	u64 sector = pos / ss;
+	u32 off = pos % ss;
+	int ret;
+
+	if (!off && len >= ss) {		/* whole sectors, no copy */
+		u32 count = len / ss;
+
+		ret = write ? bio->write(bio, sector, buf, count) :
+			      bio->read(bio, sector, buf, count);
+		*done = (size_t)count * ss;
+		return ret;
+	}
+	*done = min((size_t)(ss - off), len);
+	ret = bio->read(bio, sector, bounce, 1);
+	if (ret || !write) {
+		if (!ret)
+			memcpy(buf, bounce + off, *done);
+		return ret;
+	}
+	memcpy(bounce + off, buf, *done);
+	return bio->write(bio, sector, bounce, 1);
+}
+
+static ssize_t blk_rw(struct file *file, u8 *buf, size_t len, u64 *pos, bool write)
+{
+	struct devfs_node *n = file_node(file);
+	struct blkio *bio = n->bio;
+	u64 size = bio->nr_sectors * bio->sector_size;
+	size_t total = 0, done;
+	u8 *bounce;
+	int ret = 0;
+
+	if (write && (bio->read_only || !bio->write))
+		return -EROFS;
+	if (*pos >= size)
+		return write ? -ENOSPC : 0;
+	len = min((u64)len, size - *pos);
+	bounce = kmalloc(bio->sector_size, GFP_KERNEL);
+	if (!bounce)
+		return -ENOMEM;
+	if (!devfs_node_enter(n)) {
+		kfree(bounce);
+		return -ENODEV;
+	}
+	mutex_lock(&file->inode->lock);
+	while (total < len) {
+		ret = blk_piece(bio, bounce, *pos + total, buf + total, len - total,
+				write, &done);
+		if (ret)
+			break;
+		total += done;
+	}
+	mutex_unlock(&file->inode->lock);
+	devfs_node_exit(n);
+	kfree(bounce);
+	*pos += total;
+	return total ? (ssize_t)total : ret;
+}
+
+static ssize_t blk_read(struct file *file, void *buf, size_t len, u64 *pos)
+{
+	return blk_rw(file, buf, len, pos, false);
+}
+
+static ssize_t blk_write(struct file *file, const void *buf, size_t len, u64 *pos)
+{
+	return blk_rw(file, (u8 *)buf, len, pos, true);
+}
+
+static int blk_fsync(struct file *file)
+{
+	struct blkio *bio = file_node(file)->bio;
+
+	return bio->flush ? bio->flush(bio) : 0;
+}
+
+const struct file_operations devfs_char_fops = {
+	.read = char_read,
+	.write = char_write,
+};
+
+const struct file_operations devfs_blk_fops = {
+	.read = blk_read,
+	.write = blk_write,
+	.fsync = blk_fsync,
+};

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Caller contexts: struct fs_struct (root and working directory), the
+ * kernel's own context, private contexts for threads (tests, services),
+ * chdir and getcwd.
+ *
+ * Layer: VFS core.  Locking: fs->lock (mutex) protects root and pwd; the
+ * counts are atomic.  The kernel context gets its root when the root
+ * filesystem is mounted (kernel_ctx_set_root(), from mount.c).
+ * Knows nothing of filesystems.
+ */
+#include "internal.h"
+
+static struct files_struct kernel_files = {
+	.count = 1,
+	.lock = MUTEX_INIT(kernel_files.lock),
+};
+static struct fs_struct kernel_fs = {
+	.count = 1,
+	.lock = MUTEX_INIT(kernel_fs.lock),
+};
+static struct vfs_ctx kernel_ctx = { &kernel_fs, &kernel_files };
+
+/**
+ * vfs_kernel_ctx() - the kernel's context (the shell, initcalls)
+ */
+struct vfs_ctx *vfs_kernel_ctx(void)
+{
+	return &kernel_ctx;
+}
+
+/**
+ * kernel_ctx_set_root() - root and cwd of the kernel context (at root mount)
+ * @root: the root mount's root; referenced here twice
+ */
+void kernel_ctx_set_root(const struct path *root)
+{
+	mutex_lock(&kernel_fs.lock);
+	kernel_fs.root = *root;
+	kernel_fs.pwd = *root;
+	path_get(root);
+	path_get(root);
+	mutex_unlock(&kernel_fs.lock);
+}
+
+/**
+ * fs_struct_alloc() - a root/cwd pair with one reference
+ * @root: referenced here   @pwd: referenced here
+ * Return: the struct or NULL.
+ */
+struct fs_struct *fs_struct_alloc(const struct path *root, const struct path *pwd)
+{
+	struct fs_struct *fs = kzalloc(sizeof(*fs), GFP_KERNEL);
+
+	if (!fs)
+		return NULL;
+	fs->count = 1;
+	mutex_init(&fs->lock);
+	fs->root = *root;
+	fs->pwd = *pwd;
+	if (root->mnt)
+		path_get(root);
+	if (pwd->mnt)
+		path_get(pwd);
+	return fs;
+}
+
+/**
+ * fs_struct_put() - drop a reference; the last releases root and cwd
+ */
+void fs_struct_put(struct fs_struct *fs)
+{
+	if (!fs || __atomic_sub_fetch(&fs->count, 1, __ATOMIC_SEQ_CST) > 0)
+		return;
+	if (fs->root.mnt)
+		path_put(&fs->root);
+	if (fs->pwd.mnt)
+		path_put(&fs->pwd);
+	kfree(fs);
+}
+
+/**
+ * vfs_ctx_create() - a context with the kernel's root and cwd and an
+ * empty descriptor table
+ * Return: the context or NULL.  Free with vfs_ctx_destroy().
+ */
+struct vfs_ctx *vfs_ctx_create(void)
+{
+	struct vfs_ctx *ctx = kzalloc(sizeof(*ctx), GFP_KERNEL);
+
+	if (!ctx)
+		return NULL;
+	ctx->files = files_alloc();
+	if (!ctx->files)
+		goto out_free_ctx;
+	mutex_lock(&kernel_fs.lock);
+	ctx->fs = fs_struct_alloc(&kernel_fs.root, &kernel_fs.pwd);
+	mutex_unlock(&kernel_fs.lock);
+	if (!ctx->fs)
+		goto out_put_files;
+	return ctx;
+
+out_put_files:
+	files_put(ctx->files);
+out_free_ctx:
+	kfree(ctx);
+	return NULL;
+}
+
+/**
+ * vfs_ctx_destroy() - close its descriptors and release it; NULL is a no-op
+ */
+void vfs_ctx_destroy(struct vfs_ctx *ctx)
+{
+	if (!ctx)
+		return;
+	files_put(ctx->files);
+	fs_struct_put(ctx->fs);
+	kfree(ctx);
+}
+
+/**
+ * vfs_chdir() - make @path the working directory
+ * Return: 0, -ENOENT, -ENOTDIR, -ELOOP...
+ */
+int vfs_chdir(struct vfs_ctx *ctx, const char *path)
+{
+	struct path p, old;
+	int ret;
+
+	ret = path_lookup(ctx, path, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &p);
+	if (ret)
+		return ret;
+	mutex_lock(&ctx->fs->lock);
+	old = ctx->fs->pwd;
+	ctx->fs->pwd = p;
+	mutex_unlock(&ctx->fs->lock);
+	path_put(&old);
+	return 0;
+}
+
+/**
+ * vfs_getcwd() - the working directory's absolute path
+ * Return: 0, -ENAMETOOLONG, -ENOENT (no root yet).
+ */
+int vfs_getcwd(struct vfs_ctx *ctx, char *buf, size_t len)
+{
+	struct path p;
+	int ret;
+
+	mutex_lock(&ctx->fs->lock);
+	p = ctx->fs->pwd;
+	if (p.mnt)
+		path_get(&p);
+	mutex_unlock(&ctx->fs->lock);
+	if (!p.mnt)
+		return -ENOENT;
+	ret = d_path(&p, buf, len);
+	path_put(&p);
+	return ret;
+}

@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Open files and descriptor tables: struct file (a path, an offset, the
+ * open flags, a refcount) and struct files_struct (descriptor -> file),
+ * a refcounted table that a process will own and its threads share.
+ *
+ * Layer: VFS core, above paths.  Locking: files->lock (mutex) protects the
+ * table; file and table counts are atomic; file->pos_lock serialises the
+ * offset of one open file.  A descriptor's file is looked up with a
+ * reference (fget) so a concurrent close cannot free it under a reader.
+ * Knows nothing of what a file contains.
+ */
+#include "internal.h"
+
+static int atomic_inc_return(int *v)
+{
+	return __atomic_add_fetch(v, 1, __ATOMIC_SEQ_CST);
+}
+
+static int atomic_dec_return(int *v)
+{
+	return __atomic_sub_fetch(v, 1, __ATOMIC_SEQ_CST);
+}
+
+/**
+ * file_alloc() - open @p: a new struct file with one reference
+ * @p: referenced path (the file takes its own references)
+ * @flags: O_* flags
+ * Return: the file, or an ERR_PTR: -ENOMEM or the filesystem's open error.
+ */
+struct file *file_alloc(const struct path *p, u32 flags)
+{
+	struct file *f = kzalloc(sizeof(*f), GFP_KERNEL);
+	int ret;
+
+	if (!f)
+		return ERR_PTR(-ENOMEM);
+	f->path = *p;
+	f->inode = p->dentry->inode;
+	f->f_op = f->inode->i_fop;
+	f->flags = flags;
+	f->count = 1;
+	mutex_init(&f->pos_lock);
+	path_get(p);
+	if (f->f_op && f->f_op->open) {
+		ret = f->f_op->open(f->inode, f);
+		if (ret)
+			goto out_put_path;
+	}
+	return f;
+
+out_put_path:
+	path_put(&f->path);
+	kfree(f);
+	return ERR_PTR(ret);
+}
+
+static void file_get(struct file *f)
+{
+	atomic_inc_return(&f->count);
+}
+
+/**
+ * fput() - drop a reference on @file; the last one releases it
+ * @file: may be NULL
+ */
+void fput(struct file *file)
+{
+	if (!file || atomic_dec_return(&file->count) > 0)
+		return;
+	if (file->f_op && file->f_op->release)
+		file->f_op->release(file->inode, file);
+	path_put(&file->path);
+	mutex_destroy(&file->pos_lock);
+	kfree(file);
+}
+
+/**
+ * files_alloc() - an empty descriptor table with one reference
+ * Return: the table or NULL.
+ */
+struct files_struct *files_alloc(void)
+{
+	struct files_struct *files = kzalloc(sizeof(*files), GFP_KERNEL);
+
+	if (!files)
+		return NULL;
+	files->count = 1;
+	mutex_init(&files->lock);
+	return files;
+}
+
+/**
+ * files_get() - share @files (another owner)
+ */
+void files_get(struct files_struct *files)
+{
+	atomic_inc_return(&files->count);
+}
+
+/**
+ * files_put() - drop an owner; the last one closes every descriptor
+ */
+void files_put(struct files_struct *files)
+{
+	if (!files || atomic_dec_return(&files->count) > 0)
+		return;
+	for (int fd = 0; fd < VFS_NR_OPEN; fd++)
+		fput(files->fd[fd]);
+	mutex_destroy(&files->lock);
+	kfree(files);
+}
+
+/**
+ * fget() - the file behind @fd, referenced
+ * Return: the file (release with fput()), or ERR_PTR(-EBADF).
+ */
+struct file *fget(struct vfs_ctx *ctx, int fd)
+{
+	struct files_struct *files = ctx->files;
+	struct file *f = NULL;
+
+	if (fd < 0 || fd >= VFS_NR_OPEN)
+		return ERR_PTR(-EBADF);
+	mutex_lock(&files->lock);
+	f = files->fd[fd];
+	if (f)
+		file_get(f);
+	mutex_unlock(&files->lock);
+	return f ? f : ERR_PTR(-EBADF);
+}
+
+static int install_at(struct files_struct *files, int fd, struct file *file, bool cloexec)
+{
+	files->fd[fd] = file;
+	if (cloexec)
+		files->cloexec |= 1u << fd;
+	else
+		files->cloexec &= ~(1u << fd);
+	return fd;
+}
+
+/**
+ * fd_install() - give @file the lowest free descriptor
+ * @file: its reference passes to the table on success
+ * Return: the descriptor, or -EMFILE (the caller keeps its reference).
+ */
+int fd_install(struct vfs_ctx *ctx, struct file *file, bool cloexec)
+{
+	struct files_struct *files = ctx->files;
+	int fd, ret = -EMFILE;
+
+	mutex_lock(&files->lock);
+	for (fd = 0; fd < VFS_NR_OPEN; fd++) {
+		if (!files->fd[fd]) {
+			ret = install_at(files, fd, file, cloexec);
+			break;
+		}
+	}
+	mutex_unlock(&files->lock);
+	return ret;
+}
+
+/**
+ * vfs_close() - release descriptor @fd
+ * Return: 0 or -EBADF.
+ */
+int vfs_close(struct vfs_ctx *ctx, int fd)
+{
+	struct files_struct *files = ctx->files;
+	struct file *f;
+
+	if (fd < 0 || fd >= VFS_NR_OPEN)
+		return -EBADF;
+	mutex_lock(&files->lock);
+	f = files->fd[fd];
+	files->fd[fd] = NULL;
+	files->cloexec &= ~(1u << fd);
+	mutex_unlock(&files->lock);
+	if (!f)
+		return -EBADF;
+	fput(f);
+	return 0;
+}
+
+/**
+ * vfs_dup() - a second descriptor (the lowest free) for @fd's file
+ * Return: the new descriptor, -EBADF or -EMFILE.
+ */
+int vfs_dup(struct vfs_ctx *ctx, int fd)
+{
+	struct file *f = fget(ctx, fd);
+	int ret;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	ret = fd_install(ctx, f, false);
+	if (ret < 0)
+		fput(f);
+	return ret;
+}
+
+/**
+ * vfs_dup2() - make @newfd refer to @fd's file (closing what it had)
+ * Return: @newfd, or -EBADF.
+ */
+int vfs_dup2(struct vfs_ctx *ctx, int fd, int newfd)
+{
+	struct files_struct *files = ctx->files;
+	struct file *f, *old;
+
+	if (newfd < 0 || newfd >= VFS_NR_OPEN)
+		return -EBADF;
+	f = fget(ctx, fd);
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	if (fd == newfd) {
+		fput(f);
+		return newfd;
+	}
+	mutex_lock(&files->lock);
+	old = files->fd[newfd];
+	install_at(files, newfd, f, false);
+	mutex_unlock(&files->lock);
+	fput(old);
+	return newfd;
+}

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A process's VFS context: created for kernel-started processes (root and
+ * cwd from the kernel's, descriptors 0-2 on the console), copied by
+ * fork() (every descriptor shared, as dup() would), and trimmed by execve()
+ * (close-on-exec descriptors closed).
+ */
+#include <kernel/slab.h>
+#include <kernel/string.h>
+#include <kernel/errno.h>
+#include <fs/vfs.h>
+#include "proc_internal.h"
+
+struct vfs_ctx *proc_vfs_new(void)
+{
+	struct vfs_ctx *ctx = vfs_ctx_create();
+
+	if (!ctx)
+		return NULL;
+	/* stdin, stdout, stderr: the console (absent before /dev exists). */
+	if (vfs_open(ctx, "/dev/console", O_RDWR, 0) == 0) {
+		vfs_dup(ctx, 0);
+		vfs_dup(ctx, 0);
+	}
+	return ctx;
+}
+
+struct vfs_ctx *proc_vfs_dup(struct vfs_ctx *parent)
+{
+	struct vfs_ctx *ctx;
+
+	if (!parent)
+		return NULL;
+	ctx = kzalloc(sizeof(*ctx), GFP_KERNEL);
+	if (!ctx)
+		return NULL;
+	mutex_lock(&parent->fs->lock);
+	ctx->fs = fs_struct_alloc(&parent->fs->root, &parent->fs->pwd);
+	mutex_unlock(&parent->fs->lock);
+	ctx->files = files_alloc();
+	if (!ctx->fs || !ctx->files) {
+		if (ctx->fs)
+			fs_struct_put(ctx->fs);
+		if (ctx->files)
+			files_put(ctx->files);
+		kfree(ctx);
+		return NULL;
+	}
+	mutex_lock(&parent->files->lock);
+	for (int fd = 0; fd < VFS_NR_OPEN; fd++) {
+		struct file *f = parent->files->fd[fd];
+
+		if (!f)
+			continue;
+		__atomic_add_fetch(&f->count, 1, __ATOMIC_SEQ_CST);
+		ctx->files->fd[fd] = f;
+	}
+	ctx->files->cloexec = parent->files->cloexec;
+	mutex_unlock(&parent->files->lock);
+	return ctx;
+}
+
+void proc_vfs_put(struct vfs_ctx *ctx)
+{
+	if (ctx)
+		vfs_ctx_destroy(ctx);
+}
+
+void proc_vfs_exec(struct vfs_ctx *ctx)
+{
+	u32 cloexec;
+
+	if (!ctx)
+		return;
+	mutex_lock(&ctx->files->lock);
+	cloexec = ctx->files->cloexec;
+	mutex_unlock(&ctx->files->lock);
+	for (int fd = 0; fd < VFS_NR_OPEN; fd++)
+		if (cloexec & (1u << fd))
+			vfs_close(ctx, fd);
+}
