@@ -81,6 +81,8 @@ endif
 -include $(AUTOCONF_MK)
 include scripts/Makefile.kernel
 include scripts/Makefile.uboot
+include user/user.mk
+include scripts/Makefile.rootfs
 include scripts/Makefile.qemu
 include scripts/Makefile.bench
 endif

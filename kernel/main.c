@@ -16,6 +16,8 @@
 #include <kernel/slab.h>
 #include <kernel/irq.h>
 #include <kernel/sched.h>
+#include <kernel/process.h>
+#include <kernel/errno.h>
 #include <kernel/bench.h>
 #include <mm/memblock.h>
 #include <mm/page_alloc.h>
@@ -38,6 +40,30 @@ static void print_banner(void)
 		memblock_total() >> 20, phys_base, memblock_reserved_total() >> 10);
 	pr_info("CPUs: %d in the device tree", of_cpu_count());
 	pr_info("Command line: %s", of_bootargs());
+}
+
+/*
+ * Runs /sbin/init from the root filesystem and waits for it.  Return:
+ * -ENOENT when there is none, else its exit code (init only exits in
+ * self-test mode; otherwise its end is reported, and the shell takes over).
+ */
+static int run_init(void)
+{
+	static const char *const argv[] = { "init", NULL };
+	static const char *const envp[] = { "HOME=/", "PATH=/sbin:/bin", "TERM=vt100", NULL };
+	int status = 0, pid = process_spawn("/sbin/init", argv, envp);
+
+	if (pid == -ENOENT)
+		return -ENOENT;
+	if (pid < 0) {
+		pr_err("cannot start /sbin/init: %d", pid);
+		return -ENOENT;
+	}
+	if (process_wait(pid, &status) != pid)
+		return -ECHILD;
+	if (!selftest_mode)
+		pr_emerg("init exited (status %#x)", status);
+	return (status & 0x7f) ? 128 + (status & 0x7f) : (status >> 8) & 0xff;
 }
 
 void start_kernel(void)
@@ -66,12 +92,19 @@ void start_kernel(void)
 
 	filter = cmdline_get("selftest");
 	if (filter) {
+		int failed;
+
 		selftest_mode = true;
-		machine_exit_status(selftest_run(filter) ? 1 : 0);
+		failed = selftest_run(filter);
+		/* Then user space's own tests, when the root has an init. */
+		if (!*filter && run_init() > 0)
+			failed++;
+		machine_exit_status(failed ? 1 : 0);
 	}
 	filter = cmdline_get("bench");
 	if (filter)	/* without CONFIG_BENCH: -ENOSYS, exit status 1 */
 		machine_exit_status(bench_run(filter) ? 1 : 0);
-	shell_run();
+	if (run_init() == -ENOENT)
+		shell_run();	/* no user space: the in-kernel console shell */
 	machine_poweroff();
 }

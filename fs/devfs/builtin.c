@@ -12,30 +12,28 @@
 #include <kernel/printk.h>
 #include <kernel/errno.h>
 #include <kernel/string.h>
+#include <kernel/tty_console.h>
 
+/* /dev/console is the console terminal (kernel/tty_console.c). */
 static ssize_t console_read(void *priv, void *buf, size_t len, u64 *pos)
 {
-	struct console *con = console_get();
-	u8 *p = buf;
-	size_t n = 0;
-	int c;
-
-	if (!con || !con->getc)
-		return -EAGAIN;
-	while (n < len && (c = con->getc(con)) >= 0)
-		p[n++] = c;
-	return n ? (ssize_t)n : -EAGAIN;
+	return tty_console_read(buf, len);
 }
 
 static ssize_t console_write_op(void *priv, const void *buf, size_t len, u64 *pos)
 {
-	console_write(buf, len);
-	return len;
+	return tty_console_write(buf, len);
+}
+
+static long console_ioctl(void *priv, u32 cmd, u32 arg)
+{
+	return tty_console_ioctl(cmd, arg);
 }
 
 static const struct devfs_char_ops console_ops = {
 	.read = console_read,
 	.write = console_write_op,
+	.ioctl = console_ioctl,
 };
 
 static ssize_t null_read(void *priv, void *buf, size_t len, u64 *pos)

@@ -34,6 +34,15 @@ static ssize_t char_read(struct file *file, void *buf, size_t len, u64 *pos)
 	return ret;
 }
 
+static long char_ioctl(struct file *file, u32 cmd, u32 arg)
+{
+	struct devfs_node *n = file_node(file);
+
+	if (!n->ops || !n->ops->ioctl)
+		return -ENOTTY;
+	return n->ops->ioctl(n->priv, cmd, arg);
+}
+
 static ssize_t char_write(struct file *file, const void *buf, size_t len, u64 *pos)
 {
 	struct devfs_node *n = file_node(file);
@@ -132,6 +141,7 @@ static int blk_fsync(struct file *file)
 const struct file_operations devfs_char_fops = {
 	.read = char_read,
 	.write = char_write,
+	.ioctl = char_ioctl,
 };
 
 const struct file_operations devfs_blk_fops = {

@@ -30,17 +30,27 @@ struct vfs_ctx *vfs_kernel_ctx(void)
 }
 
 /**
- * kernel_ctx_set_root() - root and cwd of the kernel context (at root mount)
- * @root: the root mount's root; referenced here twice
+ * kernel_ctx_set_root() - root and cwd of the kernel context (at root
+ * mount, and again when the real root is pivoted in)
+ * @root: the new root; referenced here twice
  */
 void kernel_ctx_set_root(const struct path *root)
 {
+	struct path old_root, old_pwd;
+
 	mutex_lock(&kernel_fs.lock);
+	old_root = kernel_fs.root;
+	old_pwd = kernel_fs.pwd;
 	kernel_fs.root = *root;
 	kernel_fs.pwd = *root;
 	path_get(root);
 	path_get(root);
 	mutex_unlock(&kernel_fs.lock);
+	/* A later call (pivot to the real root) releases the previous pair. */
+	if (old_root.mnt)
+		path_put(&old_root);
+	if (old_pwd.mnt)
+		path_put(&old_pwd);
 }
 
 /**

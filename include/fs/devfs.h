@@ -27,6 +27,7 @@ struct devfs_char_ops {
 	/* Return bytes moved, or -errno (-EAGAIN: nothing to read now). */
 	ssize_t (*read)(void *priv, void *buf, size_t len, u64 *pos);
 	ssize_t (*write)(void *priv, const void *buf, size_t len, u64 *pos);
+	long (*ioctl)(void *priv, u32 cmd, u32 arg);	/* may be NULL: -ENOTTY */
 };
 
 /**

@@ -95,6 +95,8 @@ struct file_operations {
 	/* Emit entries from ctx->pos with dir_emit(); 0 or -errno. */
 	int (*iterate)(struct file *file, struct dir_context *ctx);
 	int (*fsync)(struct file *file);
+	/* Device control from the ioctl system call: @arg is a user value. */
+	long (*ioctl)(struct file *file, u32 cmd, u32 arg);
 };
 
 struct super_operations {

@@ -147,6 +147,8 @@ int vfs_for_each_mount(int (*fn)(const struct mount_info *mi, void *arg), void *
 struct file *filp_open(struct vfs_ctx *ctx, const char *path, int flags, u32 mode);
 /* Drop a reference on @file; the last one releases it. */
 void fput(struct file *file);
+/* The file behind descriptor @fd with a reference (fput() it), or ERR_PTR(-EBADF). */
+struct file *fget(struct vfs_ctx *ctx, int fd);
 ssize_t kernel_read(struct file *file, void *buf, size_t len, u64 *pos);
 ssize_t kernel_write(struct file *file, const void *buf, size_t len, u64 *pos);
 

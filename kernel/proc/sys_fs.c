@@ -453,8 +453,25 @@ long sys_fcntl(u32 fd, u32 cmd, u32 arg)
 		break;
 	case ABI_F_DUPFD:
 	case ABI_F_DUPFD_CLOEXEC:
-		mutex_unlock(&files->lock);
-		return (int)arg == 0 ? vfs_dup(ctx(), (int)fd) : -EINVAL;
+		/* The lowest free descriptor >= arg (shells park fds high). */
+		ret = -EMFILE;
+		if (arg >= VFS_NR_OPEN) {
+			ret = -EINVAL;
+			break;
+		}
+		for (u32 i = arg; i < VFS_NR_OPEN; i++) {
+			if (files->fd[i])
+				continue;
+			__atomic_add_fetch(&f->count, 1, __ATOMIC_SEQ_CST);
+			files->fd[i] = f;
+			if (cmd == ABI_F_DUPFD_CLOEXEC)
+				files->cloexec |= 1u << i;
+			else
+				files->cloexec &= ~(1u << i);
+			ret = (long)i;
+			break;
+		}
+		break;
 	default:
 		ret = -EINVAL;
 	}
@@ -538,12 +555,14 @@ long sys_statfs64(u32 upath, u32 size, u32 ubuf)
 
 long sys_ioctl(u32 fd, u32 cmd, u32 arg)
 {
-	struct stat st;
+	struct file *f = fget(ctx(), (int)fd);
+	long ret;
 
-	(void)arg;
-	if (vfs_fstat(ctx(), (int)fd, &st))
-		return -EBADF;
-	return -ENOTTY;		/* terminal and device ioctls: not in the VFS yet */
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	ret = f->f_op && f->f_op->ioctl ? f->f_op->ioctl(f, cmd, arg) : -ENOTTY;
+	fput(f);
+	return ret;
 }
 
 long sys_pipe(u32 ufds)

@@ -100,6 +100,22 @@ static void reserve_dt_regions(const void *fdt)
 	}
 }
 
+/* Keep the initrd (/chosen linux,initrd-start/end) away from the allocators. */
+static void reserve_initrd(const void *fdt)
+{
+	int chosen = fdt_path_offset(fdt, "/chosen"), len1, len2;
+	const fdt32_t *s = chosen >= 0 ? fdt_getprop(fdt, chosen, "linux,initrd-start", &len1) : NULL;
+	const fdt32_t *e = chosen >= 0 ? fdt_getprop(fdt, chosen, "linux,initrd-end", &len2) : NULL;
+	u64 start, end;
+
+	if (!s || !e || (len1 != 4 && len1 != 8) || len1 != len2)
+		return;
+	start = len1 == 4 ? fdt32_to_cpu(s[0]) : ((u64)fdt32_to_cpu(s[0]) << 32 | fdt32_to_cpu(s[1]));
+	end = len2 == 4 ? fdt32_to_cpu(e[0]) : ((u64)fdt32_to_cpu(e[0]) << 32 | fdt32_to_cpu(e[1]));
+	if (end > start)
+		memblock_reserve(start, end - start);
+}
+
 /* Copy the used part of the DTB into memblock memory and adopt the copy. */
 static void relocate_fdt(const void *fdt)
 {
@@ -135,6 +151,7 @@ void setup_arch(void)
 		panic("device tree has no /memory node");
 	memblock_reserve(__pa(_start) - TEXT_OFFSET, (u64)(_end - _start) + TEXT_OFFSET);
 	reserve_dt_regions(fdt);
+	reserve_initrd(fdt);
 	paging_init();
 	relocate_fdt(fdt);
 	/* The boot-time identity sections are no longer needed. */

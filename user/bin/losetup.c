@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * losetup: loop devices through this kernel's ioctls (include/uapi/
+ * loop-crypt.h).
+ *   losetup -f [-r] FILE   attach FILE to a free /dev/loopN, print its name
+ *   losetup [-r] DEV FILE  attach FILE to DEV
+ *   losetup -d DEV         detach
+ *   losetup DEV            show what backs DEV
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include <uapi/loop-crypt.h>
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: losetup -f [-r] FILE | losetup [-r] DEV FILE |"
+			" losetup -d DEV | losetup DEV\n");
+	return 2;
+}
+
+static int fail(const char *what)
+{
+	fprintf(stderr, "losetup: %s: %s\n", what, strerror(errno));
+	return 1;
+}
+
+static int attach(const char *dev, const char *file, int ro)
+{
+	int fd = open(file, ro ? O_RDONLY : O_RDWR);
+	int dfd, r;
+
+	if (fd < 0)
+		return fail(file);
+	dfd = open(dev, O_RDWR);
+	if (dfd < 0) {
+		close(fd);
+		return fail(dev);
+	}
+	r = ioctl(dfd, LOOP_SET_FD, fd);
+	close(fd);
+	close(dfd);
+	return r < 0 ? fail(dev) : 0;
+}
+
+static int attach_free(const char *file, int ro)
+{
+	char dev[32];
+	int ctl = open("/dev/loop-control", O_RDWR), n;
+
+	if (ctl < 0)
+		return fail("/dev/loop-control");
+	n = ioctl(ctl, LOOP_CTL_GET_FREE, 0);
+	close(ctl);
+	if (n < 0)
+		return fail("no free loop device");
+	snprintf(dev, sizeof(dev), "/dev/loop%d", n);
+	if (attach(dev, file, ro))
+		return 1;
+	puts(dev);
+	return 0;
+}
+
+static int simple_ioctl(const char *dev, unsigned long req, void *arg)
+{
+	int fd = open(dev, O_RDONLY), r;
+
+	if (fd < 0)
+		return fail(dev);
+	r = ioctl(fd, req, arg);
+	close(fd);
+	return r < 0 ? fail(dev) : 0;
+}
+
+static int show(const char *dev)
+{
+	struct loop_info info;
+
+	memset(&info, 0, sizeof(info));
+	if (simple_ioctl(dev, LOOP_GET_INFO, &info))
+		return 1;
+	info.backing[sizeof(info.backing) - 1] = '\0';
+	printf("%s: %s, %llu bytes%s\n", dev, info.backing, info.size,
+	       (info.flags & LOOP_INFO_READ_ONLY) ? ", read-only" : "");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int i = 1, ro = 0, find = 0;
+
+	if (argc == 3 && !strcmp(argv[1], "-d"))
+		return simple_ioctl(argv[2], LOOP_CLR_FD, NULL);
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (!strcmp(argv[i], "-r"))
+			ro = 1;
+		else if (!strcmp(argv[i], "-f"))
+			find = 1;
+		else
+			return usage();
+	}
+	if (find)
+		return argc - i == 1 ? attach_free(argv[i], ro) : usage();
+	if (argc - i == 2)
+		return attach(argv[i], argv[i + 1], ro);
+	if (argc - i == 1 && !ro)
+		return show(argv[i]);
+	return usage();
+}

@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sysfuzz [-t SECONDS] [-n CALLS] [-s SEED]: random system calls with
+ * random and hostile arguments (bad and kernel pointers, huge lengths,
+ * negative descriptors) for a bounded time.  The calls run in a child
+ * process that is replaced whenever it dies (a signal from a call that
+ * really may kill, such as a fault in our own code, counts as the end of
+ * that child, not a failure) or blocks (a read from a pipe it made
+ * itself: killed after 2 s without progress).  The test fails if no
+ * child ran or the system cannot fork, exit and wait afterwards.
+ * A denylist keeps out calls that would end the test itself: exit,
+ * exit_group, kill/tgkill (could hit init or us), reboot, execve, fork
+ * family (unbounded processes), rt_sigreturn, sigsuspend, blocking
+ * sleeps, chdir/fchdir.  Path arguments are bad pointers or names from a
+ * fixed list inside the child's own directory, never other memory (a
+ * directory entry read into the scratch buffer, or bytes of our own
+ * image, must not become an unlink or rename of a real file); mount and
+ * umount2 get only bad pointers.  So it is safe to run on a development
+ * host as root too.
+ * The seed is printed so that a failure can be replayed.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ktap.h"
+
+static const int allowed[] = {
+	__NR_read, __NR_write, __NR_open, __NR_close, __NR_link, __NR_unlink,
+	__NR_lseek, __NR_getpid, __NR_mount, __NR_access,
+	__NR_sync, __NR_rename, __NR_mkdir, __NR_rmdir, __NR_dup, __NR_pipe,
+	__NR_times, __NR_brk, __NR_umount2, __NR_ioctl, __NR_fcntl,
+	__NR_setpgid, __NR_umask, __NR_dup2, __NR_getppid, __NR_getpgrp,
+	__NR_gettimeofday, __NR_symlink, __NR_readlink, __NR_munmap,
+	__NR_truncate, __NR_ftruncate, __NR_statfs, __NR_fstatfs,
+	__NR_wait4, __NR_sysinfo, __NR_fsync, __NR_uname, __NR_mprotect,
+	__NR_getpgid, __NR__llseek, __NR_writev, __NR_getsid,
+	__NR_sched_yield, __NR_poll, __NR_rt_sigaction, __NR_rt_sigprocmask,
+	__NR_rt_sigpending, __NR_getcwd, __NR_mmap2, __NR_stat64,
+	__NR_lstat64, __NR_fstat64, __NR_getuid32, __NR_getgid32,
+	__NR_geteuid32, __NR_getegid32, __NR_getdents64, __NR_fcntl64,
+	__NR_gettid, __NR_set_tid_address, __NR_clock_gettime,
+	__NR_statfs64, __NR_openat, __NR_fstatat64, __NR_dup3, __NR_pipe2,
+	/*
+	 * not implemented or unknown numbers must give ENOSYS, not crash
+	 * (numbers past 0x0fffff raise SIGILL on ARM Linux: left out)
+	 */
+	0, 7, 500, 1000, 4095, 0x0f0100,
+};
+
+#define NALLOWED (int)(sizeof(allowed) / sizeof(allowed[0]))
+
+static unsigned long long rng;
+
+static unsigned long rnd(void)
+{
+	rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (unsigned long)(rng >> 33);
+}
+
+static char scratch[4096];
+
+/* The only names a path argument may be (relative: the child's own dir). */
+static const char *const safe_paths[] = {
+	"/tmp/sysfuzz-file", "f1", "f2", "d1", "d1/f3", "d1/d2", "",
+	"/nonexistent/x",
+};
+
+/* bit i set: argument i of the call is a path (or a string) */
+static unsigned int path_args(int nr)
+{
+	switch (nr) {
+	case __NR_open: case __NR_unlink: case __NR_access: case __NR_mkdir:
+	case __NR_rmdir: case __NR_truncate: case __NR_statfs:
+	case __NR_stat64: case __NR_lstat64: case __NR_readlink:
+	case __NR_statfs64:
+		return 1;
+	case __NR_link: case __NR_rename: case __NR_symlink:
+		return 3;
+	case __NR_openat: case __NR_fstatat64:
+		return 2;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Addresses that can never be user memory: the first page and the kernel
+ * half below the vectors page (0xffff0000 is readable on ARM Linux, so
+ * a name could be read from there).  Any other pointer might read a name
+ * from our own image or heap, which could start with '/'.
+ */
+static int surely_bad(long v)
+{
+	unsigned long u = (unsigned long)v;
+
+	return u < 4096 || (u >= 0xc0000000UL && u < 0xffff0000UL);
+}
+
+static void sanitize(int nr, long a[6])
+{
+	unsigned int mask = path_args(nr);
+	int k;
+
+	for (k = 0; k < 6; k++) {
+		if (nr == __NR_mount || nr == __NR_umount2) {
+			if (!surely_bad(a[k]) && (k < 3 || nr == __NR_umount2))
+				a[k] = 0xc0000000;
+		} else if ((mask & (1u << k)) && !surely_bad(a[k])) {
+			a[k] = (long)safe_paths[rnd() % (sizeof(safe_paths) /
+							sizeof(safe_paths[0]))];
+		}
+	}
+}
+
+static long hostile(void)
+{
+	static const unsigned long vals[] = {
+		0, 1, 2, 0xffffffff, 0x7fffffff, 0x80000000, 0xc0000000,
+		0xc0008000, 0xffff0000, 0xfffff000, 4096, 65536, 0x10000000,
+		(unsigned long)-100 /* AT_FDCWD */, (unsigned long)-1,
+	};
+
+	switch (rnd() % 6) {
+	case 0:
+		return vals[rnd() % (sizeof(vals) / sizeof(vals[0]))];
+	case 1:
+		return rnd() % 64;			/* small, fd-like */
+	case 2:
+		return (long)(scratch + rnd() % sizeof(scratch));
+	case 3:
+		return (long)safe_paths[rnd() % 4];	/* a real path */
+	case 4:
+		return (long)rnd() << 1 ^ rnd();
+	default:
+		return -(long)(rnd() % 200);		/* negative */
+	}
+}
+
+/* The child: make calls until the deadline; report progress via a pipe. */
+static void fuzz_child(int progress_fd, long calls, double deadline,
+		       const char *dir)
+{
+	struct timespec ts;
+	long i;
+
+	if (chdir(dir) < 0)
+		_exit(3);
+
+	signal(SIGPIPE, SIG_IGN);
+	/* random writes must not reach the console: no stdin/out/err */
+	close(0);
+	close(1);
+	close(2);
+	for (i = 0; i < calls; i++) {
+		int nr = allowed[rnd() % NALLOWED];
+		long a[6];
+		int k;
+
+		for (k = 0; k < 6; k++)
+			a[k] = hostile();
+		sanitize(nr, a);
+		/* keep our own stdout/err and progress pipe open and usable */
+		/* keep the progress pipe open */
+		if ((nr == __NR_close && a[0] == progress_fd) ||
+		    ((nr == __NR_dup2 || nr == __NR_dup3) && a[1] == progress_fd))
+			continue;
+		/* no unmapping or re-protecting of our own image and stack */
+		if (nr == __NR_munmap || nr == __NR_mprotect || nr == __NR_mmap2) {
+			a[0] = 0x20000000 + (rnd() % 16) * 4096;
+			a[1] &= 0xffff;
+		}
+		/*
+		 * a handler at a random address only shows that a program
+		 * can kill itself: pass bad pointers, never install one
+		 */
+		if (nr == __NR_rt_sigaction && !surely_bad(a[1]))
+			a[1] = 0xc0000000;
+		/* wait4 and poll could block: never wait */
+		if (nr == __NR_wait4)
+			a[2] = 1;			/* WNOHANG */
+		if (nr == __NR_poll)
+			a[2] = 0;
+		if (nr == __NR_read && a[0] == progress_fd)
+			continue;
+		/* a pipe we made ourselves would block a read or write forever */
+		if (nr == __NR_read || nr == __NR_write || nr == __NR_writev)
+			syscall(__NR_fcntl64, a[0], 4 /* F_SETFL */, 04000 /* O_NONBLOCK */);
+		syscall(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+		if ((i & 255) == 0) {
+			write(progress_fd, "p", 1);
+			clock_gettime(CLOCK_MONOTONIC, &ts);
+			if (ts.tv_sec + ts.tv_nsec / 1e9 > deadline)
+				break;
+		}
+	}
+	_exit(0);
+}
+
+/* Remove what the calls left in the child's directory. */
+static void clean_tree(const char *path, int depth)
+{
+	char sub[512];
+	struct dirent *d;
+	DIR *dp;
+
+	if (unlink(path) == 0 || depth > 8)
+		return;
+	dp = opendir(path);
+	while (dp && (d = readdir(dp))) {
+		if (!strcmp(d->d_name, ".") || !strcmp(d->d_name, ".."))
+			continue;
+		snprintf(sub, sizeof(sub), "%s/%s", path, d->d_name);
+		clean_tree(sub, depth + 1);
+	}
+	if (dp)
+		closedir(dp);
+	rmdir(path);
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Read progress until the child ends; kill it if it stalls.  1 if killed. */
+static int watch(pid_t pid, int fd)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	char buf[64];
+
+	for (;;) {
+		if (poll(&p, 1, 2000) == 0) {
+			kill(pid, SIGKILL);
+			return 1;
+		}
+		if (read(fd, buf, sizeof(buf)) <= 0)
+			return 0;
+	}
+}
+
+int main(int argc, char **argv)
+{
+	double seconds = 10, deadline;
+	long calls = 2000000, children = 0, killed = 0, blocked = 0;
+	long by_signal[32] = { 0 };
+	unsigned long seed = (unsigned long)time(NULL) ^ (unsigned long)getpid();
+	int i, st, fds[2];
+	char dir[64];
+	pid_t pid;
+
+	for (i = 1; i + 1 < argc; i += 2) {
+		if (!strcmp(argv[i], "-t"))
+			seconds = atof(argv[i + 1]);
+		else if (!strcmp(argv[i], "-n"))
+			calls = atol(argv[i + 1]);
+		else if (!strcmp(argv[i], "-s"))
+			seed = strtoul(argv[i + 1], NULL, 0);
+	}
+	snprintf(dir, sizeof(dir), "/tmp/sysfuzz.%d", (int)getpid());
+	if (mkdir(dir, 0755) < 0) {
+		printf("# mkdir %s: %s\n", dir, strerror(errno));
+		return 1;
+	}
+	ktap_begin("sysfuzz", 2);
+	printf("# seed %lu, %.0f s\n", seed, seconds);
+	rng = seed;
+	deadline = now() + seconds;
+	while (now() < deadline) {
+		if (pipe(fds) < 0)
+			break;
+		pid = fork();
+		if (pid == 0) {
+			close(fds[0]);
+			rng = seed + children;	/* each child its own stream */
+			fuzz_child(fds[1], calls, deadline, dir);
+		}
+		close(fds[1]);
+		if (pid < 0) {
+			close(fds[0]);
+			break;
+		}
+		children++;
+		blocked += watch(pid, fds[0]);
+		close(fds[0]);
+		waitpid(pid, &st, 0);
+		if (WIFSIGNALED(st)) {
+			killed++;
+			if (WTERMSIG(st) < 32)
+				by_signal[WTERMSIG(st)]++;
+		}
+		while (waitpid(-1, &st, WNOHANG) > 0)
+			;			/* anything the calls forked */
+	}
+	clean_tree("/tmp/sysfuzz-file", 0);
+	clean_tree(dir, 0);
+	printf("# %ld children, %ld ended by a signal, %ld blocked\n",
+	       children, killed, blocked);
+	for (i = 1; i < 32; i++)
+		if (by_signal[i])
+			printf("# signal %d: %ld\n", i, by_signal[i]);
+	EXPECT_TRUE(children > 0);
+	ktap_case("fuzz_children_ran");
+	/* the system still works: a plain fork/exit/wait round trip */
+	pid = fork();
+	if (pid == 0)
+		_exit(5);
+	EXPECT_EQ(waitpid(pid, &st, 0), pid);
+	EXPECT_EQ(WEXITSTATUS(st), 5);
+	ktap_case("system_alive_after");
+	return ktap_end();
+}
