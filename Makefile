@@ -80,9 +80,9 @@ $(shell $(MAKE) -s --no-print-directory $(DEFAULT_BOARD)_defconfig O=$(O) >&2)
 endif
 -include $(AUTOCONF_MK)
 include scripts/Makefile.kernel
-include scripts/Makefile.uboot
 include user/user.mk
 include scripts/Makefile.rootfs
+include scripts/Makefile.uboot
 include scripts/Makefile.qemu
 include scripts/Makefile.bench
 endif

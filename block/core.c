@@ -15,6 +15,7 @@
 #include <kernel/string.h>
 #include <kernel/time.h>
 #include <kernel/errno.h>
+#include <fs/devfs.h>
 #include <asm/barrier.h>
 
 #define BLK_TIMEOUT_NS	(5 * NSEC_PER_SEC)
@@ -88,6 +89,8 @@ int blk_register(struct block_device *bdev, struct device *parent, const char *n
 	pr_info("%s: %llu sectors of %u bytes (%llu MiB)%s", name, bdev->nr_sectors,
 		bdev->sector_size, (bdev->nr_sectors * bdev->sector_size) >> 20,
 		bdev->read_only ? ", read-only" : "");
+	if (devfs_register_blkio(name, &bdev->blkio))
+		dev_warn(&bdev->dev, "no /dev node");	/* the disk still works */
 	blk_scan_partitions(bdev);	/* errors are logged; the disk stays */
 	return 0;
 }
@@ -99,9 +102,11 @@ void blk_unregister(struct block_device *bdev)
 	bcache_invalidate(bdev);
 	list_for_each_entry_safe(part, next, &bdev->parts, part_node) {
 		list_del(&part->part_node);
+		devfs_unregister(part->dev.name);
 		bcache_invalidate(part);
 		device_unregister(&part->dev);
 	}
+	devfs_unregister(bdev->dev.name);
 	device_unregister(&bdev->dev);
 }
 
@@ -137,6 +142,8 @@ int blk_add_partition(struct block_device *whole, int partno, u64 start, u64 cou
 		return err;
 	}
 	list_add_tail(&part->part_node, &whole->parts);
+	if (devfs_register_blkio(part->dev.name, &part->blkio))
+		dev_warn(&part->dev, "no /dev node");
 	pr_info("%s: sectors %llu..%llu", part->dev.name, start, start + count - 1);
 	return 0;
 }

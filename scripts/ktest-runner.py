@@ -51,13 +51,13 @@ def parse_ktap(text, src):
     cur = None          # [name, plan, passed, failed, skipped, results]
     flat = [0, 0, 0]    # cases of a document without subtests
     for line in lines:
-        if line.startswith("KTAP version") and top_plan is None:
-            continue
+        if line.startswith("KTAP version"):
+            continue        # documents may follow each other (kernel, then user space)
         m = PLAN.match(line)
         if m:
             indent = len(m.group(1))
-            if indent == 0 and top_plan is None:
-                top_plan = int(m.group(2))
+            if indent == 0:
+                top_plan = (top_plan or 0) + int(m.group(2))
             elif indent == 4 and cur is not None:
                 cur[1] = int(m.group(2))
             continue

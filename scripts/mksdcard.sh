@@ -31,6 +31,8 @@ Options:
   --fat-size MIB   FAT partition size in MiB (default $fat_mib)
   --label NAME     FAT volume label (default $label)
   --menu-label S   extlinux label name (default $menu_label)
+  --initrd FILE    copy FILE to the partition and name it as the initrd
+                   (U-Boot loads it and passes it in the device tree)
   -h, --help       this text
 
 Needs sfdisk (fdisk package), mkfs.fat (dosfstools) and mtools.
@@ -46,6 +48,7 @@ total_mib=128
 fat_mib=64
 label=BOOT
 menu_label=kernel
+initrd=
 
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -58,6 +61,8 @@ while [ $# -gt 0 ]; do
 	--label=*) label=${1#*=}; shift ;;
 	--menu-label) [ $# -ge 2 ] || die "--menu-label needs a value"; menu_label=$2; shift 2 ;;
 	--menu-label=*) menu_label=${1#*=}; shift ;;
+	--initrd) [ $# -ge 2 ] || die "--initrd needs a value"; initrd=$2; shift 2 ;;
+	--initrd=*) initrd=${1#*=}; shift ;;
 	--) shift; break ;;
 	-*) die "unknown option $1 (try --help)" ;;
 	*) break ;;
@@ -134,6 +139,9 @@ conf=$tmp/extlinux.conf
 	if [ -n "$dtb" ]; then
 		echo "	fdt /${dtb##*/}"
 	fi
+	if [ -n "$initrd" ]; then
+		echo "	initrd /${initrd##*/}"
+	fi
 	echo "	append $append"
 } >"$conf"
 
@@ -144,6 +152,10 @@ mcopy -i "$part" "$zimage" ::/zImage
 [ -z "$dtb" ] || mcopy -i "$part" "$dtb" "::/${dtb##*/}"
 mmd -i "$part" ::/extlinux
 mcopy -i "$part" "$conf" ::/extlinux/extlinux.conf
+if [ -n "$initrd" ]; then
+	[ -f "$initrd" ] || die "initrd $initrd not found"
+	mcopy -i "$part" "$initrd" "::/${initrd##*/}"
+fi
 
 for extra; do
 	case $extra in

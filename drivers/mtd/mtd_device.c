@@ -12,6 +12,7 @@
 #include <kernel/slab.h>
 #include <kernel/string.h>
 #include <kernel/errno.h>
+#include <fs/devfs.h>
 
 #define to_mtd_device(d) container_of(d, struct mtd_device, dev)
 
@@ -52,6 +53,7 @@ static void mtd_device_release(struct device *dev)
 {
 	struct mtd_device *md = to_mtd_device(dev);
 
+	devfs_remove_mtd(md->mtd);
 	if (md->owns_mtd)
 		kfree(md->mtd);
 	kfree(md);
@@ -96,8 +98,11 @@ int mtd_device_register(struct mtd_info *mtd, struct device *parent, bool owns)
 	if (err) {
 		md->owns_mtd = false;	/* the caller still owns @mtd on failure */
 		put_device(&md->dev);
+		return err;
 	}
-	return err;
+	if (devfs_add_mtd(mtd))
+		dev_warn(&md->dev, "no /dev node");	/* the device still works */
+	return 0;
 }
 
 static int unregister_child(struct device *dev, void *data)

@@ -10,6 +10,7 @@
 #include <kernel/tty.h>
 #include <kernel/string.h>
 #include <kernel/errno.h>
+#include <fs/devfs.h>
 
 struct tty_port *tty_find(const char *name)
 {
@@ -23,16 +24,22 @@ struct tty_port *tty_find(const char *name)
 
 int tty_port_register(struct tty_port *port, struct device *parent, const char *name)
 {
+	int err;
+
 	if (tty_find(name))
 		return -EEXIST;
 	port->dev.parent = parent;
 	port->dev.class = &tty_class;
 	dev_set_name(&port->dev, "%s", name);
 	device_initialize(&port->dev);
-	return device_add(&port->dev);
+	err = device_add(&port->dev);
+	if (!err && devfs_add_tty(port))
+		dev_warn(&port->dev, "no /dev node");	/* the port still works */
+	return err;
 }
 
 void tty_port_unregister(struct tty_port *port)
 {
+	devfs_unregister(port->dev.name);
 	device_unregister(&port->dev);
 }

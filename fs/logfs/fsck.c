@@ -6,7 +6,8 @@
  * writable): every directory entry names a live inode of the right type;
  * directories are reached once and know their parent; link counts match
  * the entries (directories: 2 + subdirectories); no live inode is
- * unreachable; every block of every file reads back with a good CRC; the
+ * unreachable (orphans — unlinked, still open — are the listed exception);
+ * every block of every file reads back with a good CRC; the
  * segment usage table matches the trees.  Safe repairs: link counts,
  * unreachable inodes freed, the usage table rewritten — each through a
  * commit.  Corrupt data cannot be repaired and is only reported.
@@ -132,6 +133,16 @@ static int fsck_inode(struct logfs_fsck *c, u32 ino)
 
 	if (IS_ERR(ii))
 		return PTR_ERR(ii);
+	if (logfs_orphan_is(c->fs, ino)) {
+		/* unlinked while open: a file no entry names, nlink 0 */
+		if ((ii->di.mode & LOGFS_S_IFMT) == LOGFS_S_IFREG &&
+		    !ii->di.nlink && !c->links[ino])
+			goto walk;
+		fsck_say(c, "orphan %u: mode %o nlink %u, %u entries", ino,
+			 ii->di.mode, ii->di.nlink, c->links[ino]);
+		if (c->repair)	/* not an orphan: the checks below judge it */
+			logfs_orphan_del(c->fs, ino);
+	}
 	if (!ii->di.mode)
 		return 0;
 	want = (ii->di.mode & LOGFS_S_IFMT) == LOGFS_S_IFDIR ?
@@ -152,6 +163,7 @@ static int fsck_inode(struct logfs_fsck *c, u32 ino)
 			logfs_inode_dirty(c->fs, ii);
 		}
 	}
+walk:
 	ii->open_count++;	/* keep it cached while its tree is read */
 	ret = logfs_tree_walk(c->fs, &ii->di, ino, fsck_visit, c);
 	ii->open_count--;
@@ -172,15 +184,9 @@ static void fsck_usage(struct logfs_fsck *c)
 		have = fs->sut[i] == LOGFS_SEG_FREE ? 0 : fs->sut[i];
 		if (have == c->live[i])
 			continue;
-		if (fs->sut[i] == LOGFS_SEG_FREE || !c->live[i] ||
-		    have < c->live[i])
-			fsck_say(c, "segment %u: usage %u, trees use %u", i,
-				 have, c->live[i]);
-		else {
-			pr_debug("fsck: segment %u over-counted: %u > %u\n", i,
-				 have, c->live[i]);
-			continue;	/* over-counted: harmless, GC fixes */
-		}
+		/* after the commit the table is exact: any difference is wrong */
+		fsck_say(c, "segment %u: usage %u, trees use %u", i, have,
+			 c->live[i]);
 		if (c->repair)
 			fs->sut[i] = c->live[i];
 	}

@@ -74,6 +74,7 @@ static int logfs_gc_data(struct logfs *fs, const struct logfs_obj_hdr *h,
 	return ret;
 }
 
+/* Returns 1 if the node is live (now marked for the commit), 0 if dead. */
 static int logfs_gc_node(struct logfs *fs, const struct logfs_obj_hdr *h,
 			 u64 loc)
 {
@@ -92,14 +93,14 @@ static int logfs_gc_node(struct logfs *fs, const struct logfs_obj_hdr *h,
 	if (!ret && h->ino != LOGFS_INO_IFILE)
 		ret = logfs_inode_dirty(fs, container_of(di,
 					struct logfs_inode_info, di));
-	return ret;
+	return ret ? ret : 1;
 }
 
 /* Move the live objects out of @seg. */
 static int logfs_gc_segment(struct logfs *fs, u32 seg)
 {
 	struct logfs_obj_hdr h;
-	u32 ofs = 0, total;
+	u32 ofs = 0, total, nodes = 0;
 	int ret;
 
 	while (fs->seg_size - ofs >= LOGFS_HDR && fs->sut[seg]) {
@@ -115,21 +116,26 @@ static int logfs_gc_segment(struct logfs *fs, u32 seg)
 			ret = logfs_gc_data(fs, &h, LOGFS_LOC(seg, ofs, total));
 		else if (h.type == LOGFS_OBJ_NODE)
 			ret = logfs_gc_node(fs, &h, LOGFS_LOC(seg, ofs, total));
-		if (ret)
+		if (ret < 0)
 			return ret;
+		if (ret)
+			nodes += total;		/* live until the commit */
 		ofs = logfs_skip_to(fs, ofs + total);
 	}
 	/*
-	 * Every live object has been moved (blocks) or marked for the commit
-	 * to rewrite (nodes, accounted when that happens): what is still
-	 * counted is not referenced.  Over-counts also come from accounting
-	 * slack (see README); fsck recomputes the table exactly.
+	 * Every live block has been moved (its old copy accounted dead) and
+	 * every live node marked for the commit to rewrite (accounted dead
+	 * then): what is still counted must be exactly those nodes.  Any
+	 * other figure means the table was wrong; say so (the tests check
+	 * st.sut_errors), then count the segment empty: nothing in it is
+	 * referenced once the commit has run.
 	 */
-	if (fs->sut[seg]) {
-		pr_debug("gc: segment %u: %u bytes counted, none live\n", seg,
-			 fs->sut[seg]);
-		fs->sut[seg] = 0;
+	if (fs->sut[seg] != nodes) {
+		pr_warn("gc: segment %u: usage %u, live nodes %u\n", seg,
+			fs->sut[seg], nodes);
+		fs->st.sut_errors++;
 	}
+	fs->sut[seg] = 0;
 	return 0;
 }
 

@@ -2,7 +2,7 @@
 host-src-y += fs/logfs/dev.c fs/logfs/log.c fs/logfs/journal.c \
 	fs/logfs/tree.c fs/logfs/inode.c fs/logfs/file.c fs/logfs/dir.c \
 	fs/logfs/commit.c fs/logfs/replay.c fs/logfs/gc.c fs/logfs/super.c \
-	fs/logfs/namei.c fs/logfs/fsck.c
+	fs/logfs/namei.c fs/logfs/orphan.c fs/logfs/fsck.c
 host-test-y += fs/logfs/tests/logfs_posix_test.c
 host-test-y += fs/logfs/tests/logfs_model_test.c
 host-test-y += fs/logfs/tests/logfs_powercut_test.c

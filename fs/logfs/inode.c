@@ -35,7 +35,10 @@ int logfs_inode_read_raw(struct logfs *fs, u32 ino, struct logfs_inode *di)
 		return ret;
 	memcpy(di, fs->blk2 + (ino % LOGFS_INODES_PER_BLOCK) * LOGFS_INODE_SIZE,
 	       sizeof(*di));
-	if (di->mode && (di->height > LOGFS_MAX_HEIGHT || !di->nlink)) {
+	/* nlink 0 only for an orphan: a regular file unlinked while open */
+	if (di->mode && (di->height > LOGFS_MAX_HEIGHT ||
+			 (!di->nlink &&
+			  (di->mode & LOGFS_S_IFMT) != LOGFS_S_IFREG))) {
 		pr_err("inode %u: corrupt (height %u, nlink %u)\n", ino,
 		       di->height, di->nlink);
 		logfs_set_ro(fs, -EUCLEAN, "corrupt inode");

@@ -2,7 +2,7 @@
 /*
  * LogFS journal: the anchor, written by every commit, holding what
  * changes often — the inode file's inode, the log head and plan, the
- * segment usage table, the next inode number.
+ * segment usage table, the next inode number, the orphan table.
  *
  * Anchors are appended in fixed slots to journal segment 0 or 1; when one
  * is full the other is erased and continues.  Mount reads one header per
@@ -19,7 +19,14 @@
 /** logfs_anchor_len() - bytes of an anchor for @nr_segs segments */
 u32 logfs_anchor_len(u32 nr_segs)
 {
-	return sizeof(struct logfs_anchor) + nr_segs * sizeof(u32);
+	return sizeof(struct logfs_anchor) +
+	       (nr_segs + LOGFS_MAX_ORPHANS) * sizeof(u32);
+}
+
+/* The orphan table follows the segment usage table. */
+static u32 *logfs_anchor_orphans(const struct logfs_anchor *a, u32 nr_segs)
+{
+	return (u32 *)(a + 1) + nr_segs;
 }
 
 static void logfs_anchor_build(struct logfs *fs, bool clean)
@@ -46,6 +53,11 @@ static void logfs_anchor_build(struct logfs *fs, bool clean)
 	a->len = len;
 	a->ifile = fs->ifile;
 	memcpy(a + 1, fs->sut, fs->nr_segs * sizeof(u32));
+	a->nr_orphans = (u16)fs->nr_orphans;
+	memset(logfs_anchor_orphans(a, fs->nr_segs), 0,
+	       LOGFS_MAX_ORPHANS * sizeof(u32));
+	memcpy(logfs_anchor_orphans(a, fs->nr_segs), fs->orphans,
+	       fs->nr_orphans * sizeof(u32));
 	a->crc = crc32(0, fs->abuf, len);
 }
 
@@ -85,7 +97,7 @@ out_fail:
 
 static int logfs_anchor_check(struct logfs *fs, struct logfs_anchor *a)
 {
-	u32 *sut = (u32 *)(a + 1), crc = a->crc, i;
+	u32 *sut = (u32 *)(a + 1), *orphans, crc = a->crc, i;
 	int ok;
 
 	if (a->magic != LOGFS_ANCHOR_MAGIC || a->version != LOGFS_FORMAT_VERSION ||
@@ -108,6 +120,12 @@ static int logfs_anchor_check(struct logfs *fs, struct logfs_anchor *a)
 	for (i = 0; i < fs->nr_segs; i++)
 		if (sut[i] != LOGFS_SEG_FREE && sut[i] > fs->seg_size)
 			goto out_bad;
+	orphans = logfs_anchor_orphans(a, fs->nr_segs);
+	if (a->nr_orphans > LOGFS_MAX_ORPHANS)
+		goto out_bad;
+	for (i = 0; i < a->nr_orphans; i++)
+		if (orphans[i] <= LOGFS_INO_ROOT || orphans[i] >= a->next_ino)
+			goto out_bad;
 	return 0;
 out_bad:
 	pr_err("anchor %llu: fields out of range\n", (unsigned long long)a->seq);
@@ -128,6 +146,9 @@ static void logfs_anchor_apply(struct logfs *fs, const struct logfs_anchor *a)
 	fs->uuid = a->uuid;
 	fs->ifile = a->ifile;
 	memcpy(fs->sut, a + 1, fs->nr_segs * sizeof(u32));
+	fs->nr_orphans = a->nr_orphans;
+	memcpy(fs->orphans, logfs_anchor_orphans(a, fs->nr_segs),
+	       fs->nr_orphans * sizeof(u32));
 }
 
 /* Slots of @seg that hold anchors in rising order: [0, *end). */

@@ -259,8 +259,9 @@ static u32 logfs_compress(struct logfs *fs, const void *in, u32 len, u8 *out)
 
 	if (!fs->cfg.compress || len < 256)
 		return 0;
-	n = LZ4_compress_default(in, (char *)out, (int)len,
-				 (int)LOGFS_BLOCK_SIZE - 1);
+	/* the 16 KiB LZ4 state is per mount: never on a kernel stack */
+	n = LZ4_compress_fast_extState(fs->lz4_state, in, (char *)out,
+				       (int)len, (int)LOGFS_BLOCK_SIZE - 1, 1);
 	if (n <= 0 || (u32)n + 64 > len)
 		return 0;
 	return (u32)n;
@@ -485,12 +486,21 @@ int logfs_log_init(struct logfs *fs)
 	fs->sut = kcalloc(fs->nr_segs, sizeof(u32), GFP_KERNEL);
 	if (!fs->wbuf || !fs->obuf || !fs->sut)
 		return -ENOMEM;
+#if LOGFS_HAVE_LZ4
+	if (fs->cfg.compress) {
+		fs->lz4_size = (u32)LZ4_sizeofState();
+		fs->lz4_state = kmalloc(fs->lz4_size, GFP_KERNEL);
+		if (!fs->lz4_state)
+			return -ENOMEM;
+	}
+#endif
 	return 0;
 }
 
 /** logfs_log_free() - free what logfs_log_init() allocated */
 void logfs_log_free(struct logfs *fs)
 {
+	kfree(fs->lz4_state);
 	kfree(fs->sut);
 	kfree(fs->obuf);
 	kfree(fs->wbuf);

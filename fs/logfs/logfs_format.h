@@ -15,11 +15,13 @@
 #include <kernel/types.h>
 #include <kernel/compiler.h>
 
+#include <fs/logfs.h>	/* LOGFS_MAX_ORPHANS: the anchor's orphan table */
+
 #if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "the LogFS format helpers assume a little-endian CPU"
 #endif
 
-#define LOGFS_FORMAT_VERSION	1
+#define LOGFS_FORMAT_VERSION	2
 #define LOGFS_OBJ_MAGIC		0x4a424f4cu	/* "LOBJ" */
 #define LOGFS_ANCHOR_MAGIC	0x524e414cu	/* "LANR" */
 
@@ -99,8 +101,10 @@ struct logfs_dirent {
 
 /*
  * Anchor: the journal record written by each commit.  Followed by nr_segs
- * u32 segment usage entries (live bytes, or LOGFS_SEG_FREE); crc covers
- * len bytes with crc taken as 0.
+ * u32 segment usage entries (live bytes, or LOGFS_SEG_FREE), then
+ * LOGFS_MAX_ORPHANS u32 orphan inode numbers (the first nr_orphans used,
+ * the rest 0); crc covers len bytes with crc taken as 0.  An orphan is a
+ * regular file unlinked while open (nlink 0): mount frees it.
  */
 #define LOGFS_SEG_FREE		0xffffffffu
 #define LOGFS_AF_CLEAN		0x01	/* written by unmount: nothing follows */
@@ -109,7 +113,7 @@ struct logfs_anchor {
 	u32 magic;
 	u8 version;
 	u8 flags;
-	u16 pad;
+	u16 nr_orphans;		/* entries used in the orphan table */
 	u64 seq;		/* commit number */
 	u64 sqnum;		/* next object sequence number */
 	u32 seg_size;

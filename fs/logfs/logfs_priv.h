@@ -14,6 +14,7 @@
  *   replay.c   mount-time roll-forward of the log tail
  *   gc.c       garbage collection
  *   super.c    format, mount, unmount, statfs
+ *   orphan.c   files unlinked while open: kept until the last close
  *   fsck.c     consistency check and safe repair
  * Locking: fs->lock (taken by the public calls in namei.c, super.c,
  * fsck.c) protects everything below; internal helpers expect it held.
@@ -98,10 +99,16 @@ struct logfs {
 	u32 nr_nodes, nr_dirty_nodes;
 	bool commit_wanted;
 
+	/* orphans (orphan.c): unlinked regular files still open */
+	u32 orphans[LOGFS_MAX_ORPHANS];
+	u32 nr_orphans;
+
 	/* scratch */
 	u8 *obuf;		/* one object */
 	u8 *blk;		/* one block */
 	u8 *blk2;		/* another block (read-modify-write) */
+	void *lz4_state;	/* LZ4 compression state (mount "compress") */
+	u32 lz4_size;
 
 	struct logfs_statfs st;
 };
@@ -203,6 +210,15 @@ size_t logfs_ram(struct logfs *fs);
 
 /* replay.c */
 int logfs_replay(struct logfs *fs, bool *replayed);
+
+/* orphan.c */
+bool logfs_orphan_is(struct logfs *fs, u32 ino);
+int logfs_orphan_room(struct logfs *fs, struct logfs_inode_info *ii);
+int logfs_orphan_add(struct logfs *fs, struct logfs_inode_info *ii);
+void logfs_orphan_del(struct logfs *fs, u32 ino);
+int logfs_orphan_replay(struct logfs *fs, u32 ino, const struct logfs_inode *di);
+int logfs_orphan_release(struct logfs *fs, struct logfs_inode_info *ii);
+int logfs_orphans_cleanup(struct logfs *fs);
 
 /* gc.c */
 int logfs_gc_make_room(struct logfs *fs, u32 segs);

@@ -265,9 +265,14 @@ int logfs_symlink(struct logfs *fs, const char *target, const char *path)
 	return logfs_mknode(fs, path, LOGFS_S_IFLNK | 0777, target);
 }
 
-/* Drop one link of @ii (freeing it at zero). */
+/*
+ * Drop one link of @ii (freeing it at zero; an open file becomes an
+ * orphan instead, freed by its last close: orphan.c).
+ */
 static int logfs_drop_link(struct logfs *fs, struct logfs_inode_info *ii)
 {
+	if (is_reg(ii) && ii->di.nlink <= 1 && ii->open_count)
+		return logfs_orphan_add(fs, ii);
 	if (is_dir(ii) || ii->di.nlink <= 1)
 		return logfs_inode_free(fs, ii);
 	ii->di.nlink--;
@@ -298,6 +303,8 @@ static int logfs_remove(struct logfs *fs, const char *path, bool dir)
 		ret = -EISDIR;
 	else if (dir)
 		ret = logfs_dir_empty(fs, ii) == 1 ? 0 : -ENOTEMPTY;
+	else
+		ret = logfs_orphan_room(fs, ii);
 	if (!ret)
 		ret = logfs_txn_begin(fs, 0);
 	if (ret)
@@ -406,6 +413,10 @@ static int logfs_rename_check(struct logfs *fs, struct logfs_inode_info *src,
 		ret = logfs_dir_empty(fs, t);
 		if (ret != 1)
 			return ret < 0 ? ret : -ENOTEMPTY;
+	} else if (t != src) {
+		ret = logfs_orphan_room(fs, t);
+		if (ret)
+			return ret;
 	}
 	*tgt = t;
 	return 0;
@@ -765,11 +776,15 @@ int logfs_fstat(struct logfs_file *f, struct logfs_stat *st)
 int logfs_close(struct logfs_file *f)
 {
 	struct logfs *fs = f->fs;
+	struct logfs_inode_info *ii = f->ii;
+	int ret = 0;
 
 	mutex_lock(&fs->lock);
-	f->ii->open_count--;
+	ii->open_count--;
+	if (!ii->open_count && ii->di.mode && !ii->di.nlink && !fs->ro)
+		ret = logfs_orphan_release(fs, ii);
 	logfs_inode_trim_cache(fs);
 	mutex_unlock(&fs->lock);
 	kfree(f);
-	return 0;
+	return ret;
 }

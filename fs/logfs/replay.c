@@ -7,7 +7,8 @@
  * number.  A transaction is applied once its LOGFS_OF_LAST object has been
  * read: DATA objects re-point their block (the alias of the tree update
  * the commit had not written yet), INODE objects restore the inode's
- * attributes (freeing it, or cutting its tree, as the size says).  Node
+ * attributes (freeing it, or cutting its tree, as the size says; nlink 0
+ * puts it in the orphan table, orphan.c).  Node
  * and inode-file objects are commit or GC output and need no replay.
  * Reads are bounded by the plan (a few segments), not by the medium.
  *
@@ -53,6 +54,9 @@ static int logfs_replay_inode(struct logfs *fs, u32 ino,
 	pr_debug("replay: inode %u mode %o size %llu (was %llu)\n", ino,
 		 src->mode, (unsigned long long)src->size,
 		 (unsigned long long)keep.size);
+	ret = logfs_orphan_replay(fs, ino, src);
+	if (ret)
+		return ret;
 	if (!src->mode) {
 		ret = logfs_inode_free(fs, ii);
 		ii->txn = false;

@@ -63,6 +63,7 @@ size_t logfs_ram(struct logfs *fs)
 {
 	return sizeof(*fs) + fs->wbuf_size + LOGFS_OBJ_MAX +
 	       2 * LOGFS_BLOCK_SIZE + fs->nr_segs * sizeof(u32) + fs->slot_size +
+	       fs->lz4_size +
 	       fs->nr_nodes * sizeof(struct logfs_node) +
 	       fs->nr_inodes * sizeof(struct logfs_inode_info);
 }
@@ -215,6 +216,12 @@ struct logfs *logfs_mount(struct logfs_dev *dev, const struct logfs_config *cfg)
 		if (ret)
 			goto out_free;
 	}
+	if (!fs->ro && fs->nr_orphans) {
+		/* no handle survives a reboot: free what unlink left */
+		ret = logfs_orphans_cleanup(fs);
+		if (ret)
+			goto out_free;
+	}
 	return fs;
 
 out_free:
@@ -280,6 +287,7 @@ int logfs_statfs(struct logfs *fs, struct logfs_statfs *st)
 	st->free_segs = logfs_free_segs(fs);
 	st->ram_bytes = logfs_ram(fs);
 	st->read_only = fs->ro;
+	st->orphans = fs->nr_orphans;
 	mutex_unlock(&fs->lock);
 	return 0;
 }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * /proc/uptime, /proc/version and /proc/threads: time since boot, the
- * kernel banner, and a line per kernel thread from thread_snapshot().
+ * /proc/uptime, /proc/version, /proc/cmdline and /proc/threads: time
+ * since boot, the kernel banner, the command line the boot loader passed
+ * (the device tree's /chosen/bootargs), and a line per kernel thread from
+ * thread_snapshot().
  *
  * Layer: procfs entries over kernel/.  Locking: thread_snapshot() copies
  * under the scheduler's locks; nothing is held here.
@@ -13,6 +15,7 @@
 #include <kernel/time.h>
 #include <kernel/version.h>
 #include <kernel/errno.h>
+#include <kernel/of.h>
 
 static int uptime_show(struct seq_buf *s)
 {
@@ -25,6 +28,14 @@ static int uptime_show(struct seq_buf *s)
 static int version_show(struct seq_buf *s)
 {
 	seq_printf(s, "%s\n", kernel_banner);
+	return 0;
+}
+
+static int cmdline_show(struct seq_buf *s)
+{
+	const char *args = of_bootargs();
+
+	seq_printf(s, "%s\n", args ? args : "");
 	return 0;
 }
 
@@ -59,6 +70,7 @@ static int threads_show(struct seq_buf *s)
 static struct proc_entry kernel_entries[] = {
 	{ .name = "uptime", .show = uptime_show },
 	{ .name = "version", .show = version_show },
+	{ .name = "cmdline", .show = cmdline_show },
 	{ .name = "threads", .show = threads_show },
 };
 

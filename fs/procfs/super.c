@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * procfs as a filesystem: a flat, read-only directory of registered
- * entries; opening one runs its show() into a private snapshot buffer
- * that reads then copy from.
+ * procfs as a filesystem: a read-only root directory of registered
+ * entries (plus the per-process directories and "self" of pid.c);
+ * opening an entry runs its show() into a private snapshot buffer that
+ * reads then copy from.
  *
  * Layer: a filesystem under the VFS.  Locking: the VFS's inode locks;
  * each open file owns its snapshot.  Knows nothing of what entries show.
@@ -14,9 +15,15 @@
 #include <kernel/slab.h>
 #include <kernel/string.h>
 
-static int proc_open(struct inode *inode, struct file *file)
+/**
+ * proc_seq_open() - run @show into a new snapshot that @file's reads copy
+ * from, growing the buffer (up to PROC_MAX_SIZE) until the text fits
+ * @file: being opened (read-only)   @show: fills the buffer   @arg: for @show
+ * Return: 0, -EACCES (opened for writing), -ENOMEM, -EFBIG, or @show's error.
+ */
+int proc_seq_open(struct file *file, int (*show)(struct seq_buf *s, void *arg),
+		  void *arg)
 {
-	struct proc_entry *e = inode->priv;
 	struct seq_buf *s;
 	size_t size = 1024;
 	int ret;
@@ -35,7 +42,7 @@ static int proc_open(struct inode *inode, struct file *file)
 		s->size = size;
 		s->len = 0;
 		s->overflow = false;
-		ret = e->show(s);
+		ret = show(s, arg);
 		if (ret || !s->overflow)
 			break;
 		kfree(s->buf);
@@ -55,7 +62,20 @@ static int proc_open(struct inode *inode, struct file *file)
 	return 0;
 }
 
-static void proc_release(struct inode *inode, struct file *file)
+static int entry_show(struct seq_buf *s, void *arg)
+{
+	struct proc_entry *e = arg;
+
+	return e->show(s);
+}
+
+static int proc_open(struct inode *inode, struct file *file)
+{
+	return proc_seq_open(file, entry_show, inode->priv);
+}
+
+/** proc_seq_release() - free the snapshot of proc_seq_open() */
+void proc_seq_release(struct inode *inode, struct file *file)
 {
 	struct seq_buf *s = file->private_data;
 
@@ -63,7 +83,8 @@ static void proc_release(struct inode *inode, struct file *file)
 	kfree(s);
 }
 
-static ssize_t proc_read(struct file *file, void *buf, size_t len, u64 *pos)
+/** proc_seq_read() - copy from the snapshot at *@pos */
+ssize_t proc_seq_read(struct file *file, void *buf, size_t len, u64 *pos)
 {
 	struct seq_buf *s = file->private_data;
 
@@ -77,8 +98,8 @@ static ssize_t proc_read(struct file *file, void *buf, size_t len, u64 *pos)
 
 const struct file_operations proc_file_fops = {
 	.open = proc_open,
-	.release = proc_release,
-	.read = proc_read,
+	.release = proc_seq_release,
+	.read = proc_seq_read,
 };
 
 static int proc_lookup(struct inode *dir, const struct qstr *name, struct inode **out)
@@ -88,7 +109,7 @@ static int proc_lookup(struct inode *dir, const struct qstr *name, struct inode 
 	bool is_new;
 
 	if (!e)
-		return -ENOENT;
+		return proc_pid_lookup(dir, name, out);
 	inode = iget(dir->sb, e->ino, &is_new);
 	if (!inode)
 		return -ENOMEM;
@@ -118,14 +139,15 @@ static int proc_iterate(struct file *file, struct dir_context *ctx)
 	}
 	while ((e = proc_next(ctx->pos))) {
 		if (!dir_emit(ctx, e->name, strlen(e->name), e->ino, DT_REG))
-			break;
+			return 0;
 		ctx->pos = e->ino + 1;
 	}
-	return 0;
+	return proc_pid_iterate(ctx);
 }
 
 static const struct inode_operations proc_dir_iops = {
 	.lookup = proc_lookup,
+	.revalidate = proc_pid_revalidate,
 };
 
 static const struct file_operations proc_dir_fops = {

@@ -10,6 +10,7 @@
  * Knows nothing of filesystems.
  */
 #include "internal.h"
+#include <kernel/process.h>
 
 static struct files_struct kernel_files = {
 	.count = 1,
@@ -27,6 +28,17 @@ static struct vfs_ctx kernel_ctx = { &kernel_fs, &kernel_files };
 struct vfs_ctx *vfs_kernel_ctx(void)
 {
 	return &kernel_ctx;
+}
+
+/**
+ * vfs_current_ctx() - the context of the calling thread: its process's,
+ * or the kernel's for a kernel thread
+ */
+struct vfs_ctx *vfs_current_ctx(void)
+{
+	struct process *p = current_process();
+
+	return p && p->vfs ? p->vfs : &kernel_ctx;
 }
 
 /**
@@ -150,22 +162,57 @@ int vfs_chdir(struct vfs_ctx *ctx, const char *path)
 }
 
 /**
- * vfs_getcwd() - the working directory's absolute path
+ * vfs_fchdir() - make the directory open as @fd the working directory
+ * Return: 0, -EBADF, -ENOTDIR.
+ */
+int vfs_fchdir(struct vfs_ctx *ctx, int fd)
+{
+	struct file *f = fget(ctx, fd);
+	struct path old;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	if (!S_ISDIR(f->inode->mode)) {
+		fput(f);
+		return -ENOTDIR;
+	}
+	path_get(&f->path);
+	mutex_lock(&ctx->fs->lock);
+	old = ctx->fs->pwd;
+	ctx->fs->pwd = f->path;
+	mutex_unlock(&ctx->fs->lock);
+	fput(f);
+	if (old.mnt)
+		path_put(&old);
+	return 0;
+}
+
+/**
+ * vfs_getcwd() - the working directory's path as seen from @ctx's root
+ * (from the global root when the directory is outside it)
  * Return: 0, -ENAMETOOLONG, -ENOENT (no root yet).
  */
 int vfs_getcwd(struct vfs_ctx *ctx, char *buf, size_t len)
 {
-	struct path p;
+	struct path p, root;
 	int ret;
 
 	mutex_lock(&ctx->fs->lock);
 	p = ctx->fs->pwd;
+	root = ctx->fs->root;
 	if (p.mnt)
 		path_get(&p);
+	if (root.mnt)
+		path_get(&root);
 	mutex_unlock(&ctx->fs->lock);
-	if (!p.mnt)
+	if (!p.mnt) {
+		if (root.mnt)
+			path_put(&root);
 		return -ENOENT;
-	ret = d_path(&p, buf, len);
+	}
+	ret = d_path_root(&p, root.mnt ? &root : NULL, buf, len);
 	path_put(&p);
-	return ret;
+	if (root.mnt)
+		path_put(&root);
+	return ret > 0 ? 0 : ret;
 }

@@ -147,6 +147,37 @@ struct dentry *d_make_root(struct inode *inode)
 }
 
 /**
+ * d_alloc_pseudo() - a dentry for an inode that has no name in any
+ * directory (a pipe): its own parent, never hashed, freed with its inode
+ * reference when the last user drops it
+ * @sb: the inode's superblock   @name: shown by d_path(), e.g. "pipe:[3]"
+ * @inode: referenced; the reference passes to the dentry
+ * Return: a referenced dentry, or NULL (out of memory; the inode
+ * reference is dropped).
+ */
+struct dentry *d_alloc_pseudo(struct super_block *sb, const char *name,
+			      struct inode *inode)
+{
+	unsigned long flags;
+	struct dentry *d;
+	struct qstr q;
+
+	hash_init_once();
+	qstr_init(&q, name);
+	d = d_alloc(sb, &q);
+	if (!d) {
+		iput(inode);
+		return NULL;
+	}
+	d->parent = d;
+	d->inode = inode;
+	spin_lock_irqsave(&dcache_lock, flags);
+	nr_dentries++;
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	return d;
+}
+
+/**
  * dget() - take a reference on a referenced dentry
  * Return: @d.
  */
@@ -377,7 +408,9 @@ void d_move(struct dentry *d, struct dentry *newparent, const struct qstr *newna
 
 /**
  * d_is_ancestor() - true when @anc is @d or one of its ancestors
- * Caller holds the superblock's rename_lock (the tree's shape is still).
+ * For a firm answer the caller holds the superblock's rename_lock (the
+ * tree's shape is still); without it (d_path_root()) the answer is a
+ * snapshot, safe to compute (dcache_lock is held) but possibly stale.
  */
 bool d_is_ancestor(struct dentry *anc, struct dentry *d)
 {

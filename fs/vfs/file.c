@@ -55,6 +55,19 @@ out_put_path:
 	return ERR_PTR(ret);
 }
 
+/**
+ * alloc_file_pseudo() - open a file on a pseudo dentry of an internal mount
+ * @mnt: from kern_mount()   @d: from d_alloc_pseudo()   @flags: O_*
+ * The file takes its own references on both.
+ * Return: the file with one reference, or an ERR_PTR (-ENOMEM, open error).
+ */
+struct file *alloc_file_pseudo(struct mount *mnt, struct dentry *d, u32 flags)
+{
+	struct path p = { .mnt = mnt, .dentry = d };
+
+	return file_alloc(&p, flags);
+}
+
 static void file_get(struct file *f)
 {
 	atomic_inc_return(&f->count);

@@ -56,6 +56,8 @@ bool follow_up(struct path *p);
 bool mnt_is_rdonly(const struct mount *mnt);
 /* "/a/b" of @p across mounts, NUL-terminated; 0 or -ENAMETOOLONG. */
 int d_path(const struct path *p, char *buf, size_t len);
+/* The same from @root (NULL: global); 1 when @p is outside @root. */
+int d_path_root(const struct path *p, const struct path *root, char *buf, size_t len);
 int mnt_want_write(const struct path *p);
 extern struct mount *root_mount;
 
@@ -82,8 +84,6 @@ int do_truncate(struct inode *inode, s64 len);
 
 /* --- file.c --- */
 struct file *file_alloc(const struct path *p, u32 flags);
-struct file *fget(struct vfs_ctx *ctx, int fd);
-int fd_install(struct vfs_ctx *ctx, struct file *file, bool cloexec);
 
 /* --- ctx.c --- */
 void kernel_ctx_set_root(const struct path *root);

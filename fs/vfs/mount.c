@@ -125,11 +125,16 @@ int mnt_want_write(const struct path *p)
 }
 
 /**
- * d_path() - the absolute path of @p, across mounts
- * @p: referenced path   @buf: out   @len: its size
- * Return: 0 or -ENAMETOOLONG.
+ * d_path_root() - the path of @p as seen from directory @root, across mounts
+ * @p: referenced path   @root: the reader's root, or NULL for the global
+ * root   @buf: out   @len: its size
+ *
+ * A pseudo file (a pipe: its dentry is its own parent but not its
+ * mount's root) gives its dentry's name, "pipe:[3]".
+ * Return: 0; 1 when @p is not below @root (@buf then holds the path from
+ * the global root); -ENAMETOOLONG.
  */
-int d_path(const struct path *p, char *buf, size_t len)
+int d_path_root(const struct path *p, const struct path *root, char *buf, size_t len)
 {
 	unsigned long irqf;
 	struct mount *mnt = p->mnt;
@@ -139,22 +144,43 @@ int d_path(const struct path *p, char *buf, size_t len)
 
 	if (len < 2)
 		return -ENAMETOOLONG;
+	if (d->parent == d && d != mnt->root) {
+		if (strlcpy(buf, d->name.name, len) >= len)
+			return -ENAMETOOLONG;
+		return 0;
+	}
 	buf[--pos] = '\0';
 	spin_lock_irqsave(&mount_lock, irqf);
 	for (;;) {
-		ret = d_name_copy(d, mnt->root, buf, &pos);
-		if (ret || mnt->parent == mnt)
+		if (root && mnt == root->mnt && d_is_ancestor(root->dentry, d)) {
+			ret = d_name_copy(d, root->dentry, buf, &pos);
 			break;
+		}
+		ret = d_name_copy(d, mnt->root, buf, &pos);
+		if (ret || mnt->parent == mnt) {
+			ret = ret ? ret : root ? 1 : 0;
+			break;
+		}
 		d = mnt->mountpoint;
 		mnt = mnt->parent;
 	}
 	spin_unlock_irqrestore(&mount_lock, irqf);
-	if (ret)
+	if (ret < 0)
 		return ret;
 	if (pos == len - 1)
 		buf[--pos] = '/';
 	memmove(buf, buf + pos, len - pos);
-	return 0;
+	return ret;
+}
+
+/**
+ * d_path() - the absolute path of @p from the global root, across mounts
+ * @p: referenced path   @buf: out   @len: its size
+ * Return: 0 or -ENAMETOOLONG.
+ */
+int d_path(const struct path *p, char *buf, size_t len)
+{
+	return d_path_root(p, NULL, buf, len);
 }
 
 static struct mount *mount_alloc(struct super_block *sb, const char *source, u32 flags)
@@ -323,19 +349,28 @@ out_unlock:
 }
 
 /**
- * vfs_for_each_mount() - call @fn for every mount, in mount order
+ * vfs_for_each_mount() - call @fn for every mount visible from the
+ * calling thread's root (vfs_current_ctx()), in mount order, with its
+ * path relative to that root; mounts outside it (the boot ramfs under a
+ * pivoted root) are skipped, as in Linux's /proc/mounts
  * @fn: returns non-zero to stop   @arg: passed on
- * Return: 0 or @fn's non-zero value.
+ * Return: 0, -ENOMEM, or @fn's non-zero value.
  */
 int vfs_for_each_mount(int (*fn)(const struct mount_info *mi, void *arg), void *arg)
 {
 	struct mount_info *mi = kmalloc(sizeof(*mi), GFP_KERNEL);
+	struct vfs_ctx *ctx = vfs_current_ctx();
+	struct path p, root;
 	struct mount *m;
-	struct path p;
 	int ret = 0;
 
 	if (!mi)
 		return -ENOMEM;
+	mutex_lock(&ctx->fs->lock);
+	root = ctx->fs->root;
+	if (root.mnt)
+		path_get(&root);
+	mutex_unlock(&ctx->fs->lock);
 	mutex_lock(&mount_sem);
 	list_for_each_entry(m, &mounts, node) {
 		strlcpy(mi->source, m->source, sizeof(mi->source));
@@ -343,15 +378,45 @@ int vfs_for_each_mount(int (*fn)(const struct mount_info *mi, void *arg), void *
 		mi->flags = mnt_is_rdonly(m) ? MS_RDONLY : 0;
 		p.mnt = m;
 		p.dentry = m->root;
-		if (d_path(&p, mi->path, sizeof(mi->path)))
+		ret = d_path_root(&p, root.mnt ? &root : NULL, mi->path, sizeof(mi->path));
+		if (ret > 0) {
+			ret = 0;
+			continue;	/* not below the reader's root */
+		}
+		if (ret)
 			strlcpy(mi->path, "?", sizeof(mi->path));
 		ret = fn(mi, arg);
 		if (ret)
 			break;
 	}
 	mutex_unlock(&mount_sem);
+	if (root.mnt)
+		path_put(&root);
 	kfree(mi);
 	return ret;
+}
+
+/**
+ * kern_mount() - an internal instance of @type for kernel objects that
+ * have no name (pipes): not on the mount table, never unmounted
+ * @type: the filesystem type (need not be registered)
+ * Return: the mount, or an ERR_PTR: -ENOMEM or the filesystem's error.
+ */
+struct mount *kern_mount(struct fs_type *type)
+{
+	struct super_block *sb = sb_mount(type, type->name, 0, NULL);
+	struct mount *m;
+
+	if (IS_ERR(sb))
+		return (struct mount *)sb;
+	m = mount_alloc(sb, type->name, 0);
+	if (!m) {
+		sb_kill(sb);
+		return ERR_PTR(-ENOMEM);
+	}
+	m->parent = m;
+	m->mountpoint = dget(m->root);
+	return m;
 }
 
 /**

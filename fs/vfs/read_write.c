@@ -3,7 +3,8 @@
  * read, write, lseek, pread/pwrite, truncate and fsync on open files.
  *
  * Layer: VFS entry points over struct file.  Locking: file->pos_lock
- * serialises users of one file's offset; for regular files the VFS holds
+ * serialises users of one file's offset (pipes have none and skip it);
+ * for regular files the VFS holds
  * the inode lock around the filesystem's read/write/setsize, so a write
  * (and O_APPEND's end-of-file) is atomic against other writers and
  * readers.  Device and proc files lock themselves.  Knows nothing of how
@@ -19,6 +20,29 @@ static bool can_read(const struct file *f)
 static bool can_write(const struct file *f)
 {
 	return (f->flags & O_ACCMODE) != O_RDONLY;
+}
+
+/* No offset: character devices and pipes. */
+static bool is_stream(const struct file *f)
+{
+	return S_ISCHR(f->inode->mode) || S_ISFIFO(f->inode->mode);
+}
+
+/*
+ * A pipe has no offset to protect, and its reads and writes sleep: taking
+ * pos_lock there would leave a second user of a shared end (a forked
+ * child) stuck on the mutex, deaf to signals, behind a sleeping reader.
+ */
+static void pos_lock(struct file *f)
+{
+	if (!S_ISFIFO(f->inode->mode))
+		mutex_lock(&f->pos_lock);
+}
+
+static void pos_unlock(struct file *f)
+{
+	if (!S_ISFIFO(f->inode->mode))
+		mutex_unlock(&f->pos_lock);
 }
 
 /**
@@ -86,9 +110,9 @@ ssize_t vfs_read(struct vfs_ctx *ctx, int fd, void *buf, size_t len)
 		n = -EBADF;
 		goto out_put;
 	}
-	mutex_lock(&f->pos_lock);
+	pos_lock(f);
 	n = kernel_read(f, buf, len, &f->pos);
-	mutex_unlock(&f->pos_lock);
+	pos_unlock(f);
 out_put:
 	fput(f);
 	return n;
@@ -109,9 +133,9 @@ ssize_t vfs_write(struct vfs_ctx *ctx, int fd, const void *buf, size_t len)
 		n = -EBADF;
 		goto out_put;
 	}
-	mutex_lock(&f->pos_lock);
+	pos_lock(f);
 	n = kernel_write(f, buf, len, &f->pos);
-	mutex_unlock(&f->pos_lock);
+	pos_unlock(f);
 out_put:
 	fput(f);
 	return n;
@@ -120,7 +144,7 @@ out_put:
 /**
  * vfs_pread() - read at @pos without moving the offset
  * Return: as vfs_read(); -EINVAL for a negative @pos, -ESPIPE for a
- * character device.
+ * character device or a pipe.
  */
 ssize_t vfs_pread(struct vfs_ctx *ctx, int fd, void *buf, size_t len, s64 pos)
 {
@@ -134,7 +158,7 @@ ssize_t vfs_pread(struct vfs_ctx *ctx, int fd, void *buf, size_t len, s64 pos)
 		n = -EBADF;
 	else if (pos < 0)
 		n = -EINVAL;
-	else if (S_ISCHR(f->inode->mode))
+	else if (is_stream(f))
 		n = -ESPIPE;
 	else
 		n = kernel_read(f, buf, len, &p);
@@ -158,7 +182,7 @@ ssize_t vfs_pwrite(struct vfs_ctx *ctx, int fd, const void *buf, size_t len, s64
 		n = -EBADF;
 	else if (pos < 0)
 		n = -EINVAL;
-	else if (S_ISCHR(f->inode->mode))
+	else if (is_stream(f))
 		n = -ESPIPE;
 	else
 		n = kernel_write(f, buf, len, &p);
@@ -170,7 +194,7 @@ ssize_t vfs_pwrite(struct vfs_ctx *ctx, int fd, const void *buf, size_t len, s64
  * vfs_lseek() - move @fd's offset
  * @whence: SEEK_SET, SEEK_CUR, SEEK_END
  * Return: the new offset, -EBADF, -EINVAL (bad @whence or a negative
- * result), -ESPIPE (character device).
+ * result), -ESPIPE (character device, pipe).
  */
 s64 vfs_lseek(struct vfs_ctx *ctx, int fd, s64 off, int whence)
 {
@@ -179,7 +203,7 @@ s64 vfs_lseek(struct vfs_ctx *ctx, int fd, s64 off, int whence)
 
 	if (IS_ERR(f))
 		return PTR_ERR(f);
-	if (S_ISCHR(f->inode->mode)) {
+	if (is_stream(f)) {
 		ret = -ESPIPE;
 		goto out_put;
 	}

@@ -17,6 +17,7 @@
 
 #include <kernel/types.h>
 #include <lib/blkio.h>
+#include <kernel/errno.h>
 
 struct vfs_ctx;
 struct file;
@@ -39,6 +40,7 @@ struct devfs_char_ops {
  */
 int devfs_register_char(const char *name, const struct devfs_char_ops *ops, void *priv);
 
+#ifdef CONFIG_DEVFS
 /**
  * devfs_register_blkio() - add a block device node over @bio
  * Return: 0, -EINVAL, -EEXIST, -ENOMEM.
@@ -50,6 +52,10 @@ int devfs_register_blkio(const char *name, struct blkio *bio);
  * Return: 0 or -ENOENT.
  */
 int devfs_unregister(const char *name);
+#else
+static inline int devfs_register_blkio(const char *name, struct blkio *bio) { return 0; }
+static inline int devfs_unregister(const char *name) { return -ENOENT; }
+#endif
 
 /**
  * devfs_open_blkio() - open the block node at @path for a filesystem
@@ -59,5 +65,27 @@ int devfs_unregister(const char *name);
  * (not a block node), -ENODEV (unregistered), or lookup errors.
  */
 struct file *devfs_open_blkio(struct vfs_ctx *ctx, const char *path, struct blkio **bio);
+
+/* --- nodes for the device classes (called by the class code) ------------ */
+
+struct tty_port;
+struct mtd_info;
+
+#ifdef CONFIG_DEVFS
+/** devfs_add_tty() - /dev/<port name>, a raw node.  Return: 0 or -errno. */
+int devfs_add_tty(struct tty_port *port);
+#else
+static inline int devfs_add_tty(struct tty_port *port) { return 0; }
+#endif
+
+#if defined(CONFIG_DEVFS) && defined(CONFIG_MTD)
+/** devfs_add_mtd() - /dev/mtdN in registration order.  Return: 0 or -errno. */
+int devfs_add_mtd(struct mtd_info *mtd);
+/** devfs_remove_mtd() - drop @mtd's node, if it has one */
+void devfs_remove_mtd(struct mtd_info *mtd);
+#else
+static inline int devfs_add_mtd(struct mtd_info *mtd) { return 0; }
+static inline void devfs_remove_mtd(struct mtd_info *mtd) { }
+#endif
 
 #endif /* FS_DEVFS_H */

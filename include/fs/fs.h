@@ -250,6 +250,30 @@ s64 vfs_now(void);
  */
 struct dentry *d_make_root(struct inode *inode);
 
+/**
+ * d_alloc_pseudo() - a nameless-in-any-directory dentry for @inode (a
+ * pipe), its own parent, freed with the last reference
+ * Return: the dentry (consumes the inode reference) or NULL.
+ */
+struct dentry *d_alloc_pseudo(struct super_block *sb, const char *name,
+			      struct inode *inode);
+
+/**
+ * kern_mount() - an internal, unlisted instance of @type (pipefs)
+ * Return: the mount or an ERR_PTR.
+ */
+struct mount *kern_mount(struct fs_type *type);
+
+/**
+ * alloc_file_pseudo() - open a file on pseudo dentry @d of internal mount
+ * @mnt (both referenced by the file; the caller keeps its own references)
+ * Return: the file with one reference, or an ERR_PTR.
+ */
+struct file *alloc_file_pseudo(struct mount *mnt, struct dentry *d, u32 flags);
+
+/** dput() - drop a dentry reference (NULL is a no-op) */
+void dput(struct dentry *d);
+
 /** qstr_init() - fill @q from a NUL-terminated name */
 void qstr_init(struct qstr *q, const char *name);
 

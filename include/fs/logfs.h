@@ -105,9 +105,14 @@ struct logfs_statfs {
 	/* log internals, for tests and benchmarks */
 	u32 nr_segs, free_segs;
 	u64 commits, gc_segs, bytes_written;
+	u64 sut_errors;		/* GC found the usage table wrong (want 0) */
+	u32 orphans;		/* files unlinked while open, not yet freed */
 	size_t ram_bytes;
 	bool read_only;
 };
+
+/* Files unlinked while still open, per filesystem (on-media table size). */
+#define LOGFS_MAX_ORPHANS	64
 
 /* setattr: which fields to change */
 #define LOGFS_ATTR_MODE		0x01
@@ -161,7 +166,13 @@ int logfs_setattr(struct logfs *fs, const char *path,
 int logfs_mkdir(struct logfs *fs, const char *path, u32 mode);
 /** logfs_rmdir() - Return: 0, -ENOTEMPTY, -ENOTDIR, -EBUSY (root) ... */
 int logfs_rmdir(struct logfs *fs, const char *path);
-/** logfs_unlink() - remove a name of a non-directory.  -EISDIR for dirs. */
+/**
+ * logfs_unlink() - remove a name of a non-directory.  -EISDIR for dirs.
+ * A file unlinked while open keeps its data for its handles (fstat shows
+ * nlink 0) until the last logfs_close(); a power cut before that frees
+ * it at the next mount.  -ENFILE when LOGFS_MAX_ORPHANS such files are
+ * open already (nothing changed).
+ */
 int logfs_unlink(struct logfs *fs, const char *path);
 /**
  * logfs_rename() - move @from to @to, replacing @to atomically (a file
@@ -197,7 +208,11 @@ int logfs_ftruncate(struct logfs_file *f, u64 size);
 int logfs_fsync(struct logfs_file *f);
 /** logfs_fstat() - attributes of an open file */
 int logfs_fstat(struct logfs_file *f, struct logfs_stat *st);
-/** logfs_close() - Return: 0 */
+/**
+ * logfs_close() - release a handle (the handle is gone even on error)
+ * Return: 0; or the last close of an unlinked file could not free it
+ * (-EROFS, -EIO: the next mount frees it).
+ */
 int logfs_close(struct logfs_file *f);
 
 /**

@@ -30,6 +30,8 @@
 #define VFS_NR_OPEN	32	/* descriptors per table */
 #define VFS_MAX_SYMLINKS 8	/* nested symlinks in one lookup (-ELOOP) */
 #define VFS_DCACHE_UNUSED 256	/* unused dentries kept before pruning */
+#define VFS_PIPE_SIZE	4096	/* bytes a pipe holds */
+#define PIPE_BUF	512	/* writes up to this size are atomic (POSIX) */
 
 /* Root and working directory. */
 struct fs_struct {
@@ -54,6 +56,8 @@ struct vfs_ctx {
 /* --- contexts --------------------------------------------------------- */
 
 struct vfs_ctx *vfs_kernel_ctx(void);
+/** vfs_current_ctx() - the calling process's context, else the kernel's */
+struct vfs_ctx *vfs_current_ctx(void);
 
 /**
  * vfs_ctx_create() - a context with the kernel's root and cwd and an empty
@@ -87,6 +91,13 @@ int vfs_getdents(struct vfs_ctx *ctx, int fd, void *buf, size_t len);
 int vfs_dup(struct vfs_ctx *ctx, int fd);
 int vfs_dup2(struct vfs_ctx *ctx, int fd, int newfd);
 
+/**
+ * vfs_pipe() - a pipe: @fds[0] the read end, @fds[1] the write end
+ * @flags: O_CLOEXEC and/or O_NONBLOCK (for both ends)
+ * Return: 0, -EINVAL (other flags), -EMFILE, -ENOMEM.
+ */
+int vfs_pipe(struct vfs_ctx *ctx, int fds[2], int flags);
+
 /* --- names ---------------------------------------------------------------- */
 
 int vfs_stat(struct vfs_ctx *ctx, const char *path, struct stat *st);
@@ -101,6 +112,7 @@ int vfs_symlink(struct vfs_ctx *ctx, const char *target, const char *linkpath);
 int vfs_readlink(struct vfs_ctx *ctx, const char *path, char *buf, size_t len);
 int vfs_truncate(struct vfs_ctx *ctx, const char *path, s64 len);
 int vfs_chdir(struct vfs_ctx *ctx, const char *path);
+int vfs_fchdir(struct vfs_ctx *ctx, int fd);
 /** vfs_getcwd() - the working directory's absolute path, NUL-terminated */
 int vfs_getcwd(struct vfs_ctx *ctx, char *buf, size_t len);
 int vfs_statfs(struct vfs_ctx *ctx, const char *path, struct statfs *st);
@@ -149,6 +161,12 @@ struct file *filp_open(struct vfs_ctx *ctx, const char *path, int flags, u32 mod
 void fput(struct file *file);
 /* The file behind descriptor @fd with a reference (fput() it), or ERR_PTR(-EBADF). */
 struct file *fget(struct vfs_ctx *ctx, int fd);
+/**
+ * fd_install() - give @file the lowest free descriptor of @ctx
+ * Return: the descriptor (the file's reference passes to the table), or
+ * -EMFILE (the caller keeps its reference).
+ */
+int fd_install(struct vfs_ctx *ctx, struct file *file, bool cloexec);
 ssize_t kernel_read(struct file *file, void *buf, size_t len, u64 *pos);
 ssize_t kernel_write(struct file *file, const void *buf, size_t len, u64 *pos);
 

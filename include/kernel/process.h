@@ -104,4 +104,27 @@ void do_notify_resume(struct pt_regs *regs);
 /* Counts for /proc and the tests. */
 int process_count(void);
 
+/* What /proc shows of a process: a copy taken under the process lock. */
+struct process_info {
+	int pid, ppid, pgid, sid;
+	char state;			/* 'R' runnable, 'S' asleep, 'Z' zombie */
+	char name[THREAD_NAME_LEN];
+	u32 rss_pages;			/* resident user pages; 0 for a zombie */
+	u64 start_ns;			/* since boot */
+	u64 run_ns;			/* CPU time of its thread */
+};
+
+/**
+ * process_info_get() - a snapshot of process @pid (zombies included)
+ * Return: 0, or -ESRCH when there is no such process.
+ */
+int process_info_get(int pid, struct process_info *info);
+
+/**
+ * process_next_pid() - the smallest pid >= @from in use (zombies included),
+ * for walking the process list without holding its lock
+ * Return: the pid, or -ESRCH when there is none.
+ */
+int process_next_pid(int from);
+
 #endif /* KERNEL_PROCESS_H */

@@ -98,4 +98,22 @@ static inline u32 mtdsim_erase_count(const struct mtdsim *sim, u32 blk)
 	return sim->erase_count[blk];
 }
 
+/*
+ * Test workloads on the simulator: the host runs them in full, the target
+ * at CONFIG_MTD_SIM_TEST_SCALE percent (RAM and time are smaller there).
+ */
+#ifdef CONFIG_MTD_SIM_TEST_SCALE
+#define MTDSIM_TEST_SCALE	CONFIG_MTD_SIM_TEST_SCALE
+#else
+#define MTDSIM_TEST_SCALE	100
+#endif
+
+/** mtdsim_test_scaled() - @n scaled for this build's test budget, >= @min */
+static inline u64 mtdsim_test_scaled(u64 n, u64 min)
+{
+	u64 s = n * MTDSIM_TEST_SCALE / 100;
+
+	return s < min ? min : s;
+}
+
 #endif /* MTD_MTDSIM_H */

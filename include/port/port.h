@@ -10,13 +10,15 @@
  *   errno values      ENOMEM, EIO, EUCLEAN ...  (returned negated)
  *   allocation        kmalloc, kzalloc, kcalloc, kfree   (may return NULL)
  *   sleeping locks    struct mutex, mutex_init/lock/unlock/destroy
- *   logging           pr_err, pr_warn, pr_notice, pr_info, pr_debug
+ *   logging           pr_err, pr_warn, pr_notice, pr_info, pr_debug,
+ *                     port_set_loglevel() (quiet a noisy test)
  *   time              ktime_get_ns()
  *   strings/memory    memcpy, memset, memcmp, strlen, snprintf ...
  *
  * In the kernel these are the kernel's own; on the host they map to libc
  * and pthreads, and the host allocator can be told to fail (see
- * port_fail_alloc_after()) so that every allocation failure path is tested.
+ * port_fail_alloc_after()) so that every allocation failure path is tested
+ * (in the kernel port_alloc_faults() says no, and such tests skip).
  */
 #ifndef PORT_PORT_H
 #define PORT_PORT_H
@@ -33,6 +35,34 @@
 #include <kernel/slab.h>
 #include <kernel/mutex.h>
 #include <kernel/time.h>
+
+/* The kernel allocator has no fault injection: tests that need it skip. */
+static inline bool port_alloc_faults(void)
+{
+	return false;
+}
+
+static inline void port_fail_alloc_after(long n)
+{
+}
+
+static inline long port_alloc_count(void)
+{
+	return 0;
+}
+
+/*
+ * Messages above @level stay off the console (they are still logged):
+ * for tests that provoke thousands of expected I/O errors.  Returns the
+ * previous level, to restore.
+ */
+static inline int port_set_loglevel(int level)
+{
+	int old = console_loglevel;
+
+	console_loglevel = level;
+	return old;
+}
 
 #else /* host */
 
@@ -56,6 +86,12 @@ void *port_malloc(size_t size);
 void port_fail_alloc_after(long n);
 long port_alloc_count(void);		/* live allocations (leak checks) */
 void port_free(void *p);
+
+/* Can tests make allocations fail (port_fail_alloc_after)?  Host: yes. */
+static inline bool port_alloc_faults(void)
+{
+	return true;
+}
 
 static inline void *kmalloc(size_t size, unsigned int flags)
 {
@@ -114,6 +150,16 @@ static inline void mutex_unlock(struct mutex *lock)
 extern int port_loglevel;
 void port_log(int level, const char *fmt, ...) __printf(2, 3);
 
+/* Messages above @level are dropped; returns the previous level. */
+static inline int port_set_loglevel(int level)
+{
+	int old = port_loglevel;
+
+	port_loglevel = level;
+	return old;
+}
+
+#define LOGLEVEL_CRIT	2
 #define LOGLEVEL_ERR	3
 #define LOGLEVEL_WARNING 4
 #define LOGLEVEL_NOTICE	5

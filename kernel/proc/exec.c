@@ -202,8 +202,8 @@ long sys_execve(u32 upath, u32 uargv, u32 uenvp)
 	if (err < 0 || !argv || !envp)
 		goto out_free;
 	err = vfs_stat(p->vfs, path, &st);
-	if (!err && !S_ISREG(st.st_mode))
-		err = -EACCES;
+	if (!err && (!S_ISREG(st.st_mode) || !(st.st_mode & 0111)))
+		err = -EACCES;		/* even root needs an execute bit */
 	if (!err) {
 		f = filp_open(p->vfs, path, O_RDONLY, 0);
 		if (IS_ERR(f)) {

@@ -148,6 +148,75 @@ int process_for_each(int (*fn)(struct process *p, void *arg), void *arg)
 	return ret;
 }
 
+static char thread_state_char(const struct thread *t)
+{
+	return t && t->state == THREAD_BLOCKED ? 'S' : 'R';
+}
+
+/* Caller holds proc_lock. */
+static void fill_info(const struct process *p, struct process_info *info)
+{
+	struct mm *mm = READ_ONCE(p->mm);
+
+	memset(info, 0, sizeof(*info));
+	info->pid = p->pid;
+	info->ppid = p->parent ? p->parent->pid : 0;
+	info->pgid = p->pgid;
+	info->sid = p->sid;
+	strlcpy(info->name, p->name, sizeof(info->name));
+	info->start_ns = p->start_ns;
+	if (p->zombie) {
+		info->state = 'Z';
+		return;
+	}
+	/* The thread lives until the process is a zombie (set under proc_lock). */
+	info->state = thread_state_char(p->main);
+	info->run_ns = p->main ? p->main->run_ns : 0;
+	/* Read without mm->lock: a statistic, possibly a tick old. */
+	info->rss_pages = mm ? READ_ONCE(mm->pages) : 0;
+}
+
+/**
+ * process_info_get() - a snapshot of process @pid (zombies included)
+ * @pid: the process   @info: filled in
+ * Return: 0, or -ESRCH when there is no such process.
+ */
+int process_info_get(int pid, struct process_info *info)
+{
+	struct process *p;
+	unsigned long flags;
+	int ret = -ESRCH;
+
+	spin_lock_irqsave(&proc_lock, flags);
+	list_for_each_entry(p, &processes, all_node) {
+		if (p->pid == pid) {
+			fill_info(p, info);
+			ret = 0;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&proc_lock, flags);
+	return ret;
+}
+
+/**
+ * process_next_pid() - the smallest pid >= @from in use (zombies included)
+ * Return: the pid, or -ESRCH when there is none.
+ */
+int process_next_pid(int from)
+{
+	struct process *p;
+	unsigned long flags;
+	int best = -ESRCH;
+
+	spin_lock_irqsave(&proc_lock, flags);
+	list_for_each_entry(p, &processes, all_node)
+		if (p->pid >= from && (best < 0 || p->pid < best))
+			best = p->pid;
+	spin_unlock_irqrestore(&proc_lock, flags);
+	return best;
+}
+
 /* The body of every user thread: drop to user mode through its frame. */
 static int user_thread_start(void *arg)
 {

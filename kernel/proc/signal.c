@@ -189,10 +189,10 @@ long sys_rt_sigaction(u32 sig, u32 act, u32 oldact, u32 sigsetsize)
 			return -EFAULT;
 	}
 	if (act) {
+		if (copy_from_user(&k, act, 20))	/* EFAULT first, as Linux */
+			return -EFAULT;
 		if (sig == SIGKILL || sig == SIGSTOP)
 			return -EINVAL;
-		if (copy_from_user(&k, act, 20))
-			return -EFAULT;
 		p->sigaction[sig].handler = k.handler;
 		p->sigaction[sig].flags = k.flags;
 		p->sigaction[sig].restorer = k.restorer;

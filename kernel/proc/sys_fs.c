@@ -95,11 +95,16 @@ long sys_close(u32 fd)
 
 long sys_read(u32 fd, u32 ubuf, u32 count)
 {
+	struct stat st;
+	bool regular;
 	char *buf;
 	long done = 0;
 
 	if (!access_ok(ubuf, count))
 		return -EFAULT;
+	/* Only a regular file is read on after a full chunk: a pipe or a
+	 * terminal returns what it has, and must not block for more. */
+	regular = vfs_fstat(ctx(), (int)fd, &st) == 0 && S_ISREG(st.st_mode);
 	buf = kmalloc(min(count, (u32)BOUNCE) ? min(count, (u32)BOUNCE) : 1, GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;
@@ -117,7 +122,7 @@ long sys_read(u32 fd, u32 ubuf, u32 count)
 			break;
 		}
 		done += r;
-		if ((u32)r < n)
+		if ((u32)r < n || !regular)
 			break;		/* short read: a terminal line, EOF, a pipe */
 	}
 	if (count == 0)
@@ -339,8 +344,7 @@ long sys_mkdir(u32 upath, u32 mode)
 
 long sys_fchdir(u32 fd)
 {
-	(void)fd;
-	return -ENOSYS;		/* needs a path from a descriptor: not in the VFS yet */
+	return vfs_fchdir(ctx(), (int)fd);
 }
 
 long sys_readlink(u32 upath, u32 ubuf, u32 len)
@@ -565,14 +569,32 @@ long sys_ioctl(u32 fd, u32 cmd, u32 arg)
 	return ret;
 }
 
-long sys_pipe(u32 ufds)
-{
-	(void)ufds;
-	return -ENOSYS;		/* pipes: not yet */
-}
-
+/* pipe2(): flags checked first, the pipe made, then the two ints copied out. */
 long sys_pipe2(u32 ufds, u32 flags)
 {
-	(void)flags;
-	return sys_pipe(ufds);
+	int fds[2], vflags = 0;
+	long ret;
+
+	if (flags & ~(u32)(ABI_O_CLOEXEC | ABI_O_NONBLOCK))
+		return -EINVAL;
+	if (!access_ok(ufds, sizeof(fds)))
+		return -EFAULT;
+	if (flags & ABI_O_CLOEXEC)
+		vflags |= O_CLOEXEC;
+	if (flags & ABI_O_NONBLOCK)
+		vflags |= O_NONBLOCK;
+	ret = vfs_pipe(ctx(), fds, vflags);
+	if (ret)
+		return ret;
+	ret = copy_to_user(ufds, fds, sizeof(fds));
+	if (ret) {
+		vfs_close(ctx(), fds[0]);
+		vfs_close(ctx(), fds[1]);
+	}
+	return ret;
+}
+
+long sys_pipe(u32 ufds)
+{
+	return sys_pipe2(ufds, 0);
 }

@@ -54,6 +54,9 @@ void thread_set_current(struct thread *t)
 
 void rq_enqueue(struct runqueue *rq, struct thread *t, bool head)
 {
+	if (t->prio >= NR_PRIO || t->on_rq || t->state != THREAD_RUNNABLE)
+		panic("sched: bad enqueue of %s (prio %d, on_rq %d, state %d) from %pS",
+		      t->name, t->prio, t->on_rq, t->state, __builtin_return_address(0));
 	if (head)
 		list_add(&t->rq_node, &rq->queue[t->prio]);
 	else
@@ -78,9 +81,23 @@ static struct thread *pick_next(struct runqueue *rq)
 
 	if (!rq->bitmap)
 		return rq->idle;
+	if (list_empty(&rq->queue[__builtin_ctz(rq->bitmap)]))
+		panic("sched: cpu%d level %d marked ready but empty (nr_ready %d)",
+		      (int)(rq - runqueues), __builtin_ctz(rq->bitmap), rq->nr_ready);
 	t = list_first_entry(&rq->queue[__builtin_ctz(rq->bitmap)], struct thread, rq_node);
 	rq_dequeue(rq, t);
 	return t;
+}
+
+void lock_two(struct runqueue *a, struct runqueue *b)
+{
+	if (a < b) {
+		spin_lock(&a->lock);
+		spin_lock(&b->lock);
+	} else {
+		spin_lock(&b->lock);
+		spin_lock(&a->lock);
+	}
 }
 
 /* Locks the run queue @t belongs to; @t may migrate until we hold it. */
@@ -135,7 +152,7 @@ static void context_switch(struct runqueue *rq, struct thread *prev, struct thre
 static void push_thread(struct thread *t)
 {
 	int to = __builtin_ctz(t->affinity);
-	struct runqueue *rq;
+	struct runqueue *from = &runqueues[t->cpu], *rq;
 
 	for (int i = 0; i < NR_CPUS; i++)
 		if ((t->affinity & (1u << i)) && runqueues[i].online) {
@@ -143,11 +160,17 @@ static void push_thread(struct thread *t)
 			break;
 		}
 	rq = &runqueues[to];
-	spin_lock(&rq->lock);
+	/* t->cpu changes only under both queues' locks (thread_rq_lock()). */
+	if (from == rq)
+		spin_lock(&rq->lock);
+	else
+		lock_two(from, rq);
 	t->cpu = to;
 	nr_migrations++;
 	rq_enqueue(rq, t, false);
 	check_preempt(rq, t);
+	if (from != rq)
+		spin_unlock(&from->lock);
 	spin_unlock(&rq->lock);
 }
 
@@ -257,12 +280,26 @@ bool wake_up_thread(struct thread *t, int reason)
 	}
 	target = select_cpu(t);
 	if (target != t->cpu) {
-		/* Blocked and off-CPU: nobody else touches it while RUNNABLE. */
-		spin_unlock(&rq->lock);
+		/*
+		 * Move it with both queues locked: anyone who locked the old
+		 * queue through thread_rq_lock() must see t->cpu and on_rq
+		 * change together.  Between the two lockings @t is RUNNABLE
+		 * and on no queue, so nothing else moves or queues it.
+		 */
+		struct runqueue *from = rq;
+
 		rq = &runqueues[target];
-		spin_lock(&rq->lock);
+		spin_unlock(&from->lock);
+		lock_two(from, rq);
 		t->cpu = target;
 		nr_migrations++;
+		rq_enqueue(rq, t, false);
+		check_preempt(rq, t);
+		spin_unlock(&from->lock);
+		spin_unlock(&rq->lock);
+		local_irq_restore(flags);
+		resched_if_needed();
+		return true;
 	}
 	rq_enqueue(rq, t, false);
 	check_preempt(rq, t);
@@ -418,17 +455,6 @@ void sched_tick(void)
 }
 
 /* --- load balancing: an idle CPU pulls a ready thread ------------------ */
-
-static void lock_two(struct runqueue *a, struct runqueue *b)
-{
-	if (a < b) {
-		spin_lock(&a->lock);
-		spin_lock(&b->lock);
-	} else {
-		spin_lock(&b->lock);
-		spin_lock(&a->lock);
-	}
-}
 
 static struct thread *stealable(struct runqueue *src, int cpu)
 {

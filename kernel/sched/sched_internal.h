@@ -28,6 +28,8 @@ static inline struct runqueue *this_rq(void)
 
 void rq_enqueue(struct runqueue *rq, struct thread *t, bool head);
 void rq_dequeue(struct runqueue *rq, struct thread *t);
+/* Locks two run queues in index order (a thread moves only under both). */
+void lock_two(struct runqueue *a, struct runqueue *b);
 struct runqueue *thread_rq_lock(struct thread *t);
 void sched_set_prio(struct thread *t, int prio);
 void thread_set_current(struct thread *t);

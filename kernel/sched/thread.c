@@ -248,12 +248,15 @@ int thread_set_affinity(struct thread *t, u32 mask)
 		if (t->on_rq) {
 			int to = __builtin_ctz(mask);
 
-			rq_dequeue(rq, t);
-			spin_unlock(&rq->lock);
+			struct runqueue *from = rq;
+
+			rq_dequeue(from, t);
+			spin_unlock(&from->lock);
 			rq = &runqueues[to];
-			spin_lock(&rq->lock);
+			lock_two(from, rq);	/* t->cpu changes under both locks */
 			t->cpu = to;
 			rq_enqueue(rq, t, false);
+			spin_unlock(&from->lock);
 			if (rq != this_rq())
 				sched_send_resched_ipi(to);
 		} else if (rq->curr == t) {

@@ -11,6 +11,7 @@
 #include "sched_internal.h"
 #include <kernel/time.h>
 #include <kernel/errno.h>
+#include <kernel/process.h>
 #include <asm/irqflags.h>
 
 static LIST_HEAD(timer_list);
@@ -111,7 +112,8 @@ int sleep_until(u64 deadline)
 		current->wake_reason = 0;
 		set_current_blocked();
 		if (schedule_timeout(deadline - ktime_get_ns()) == 0 &&
-		    ktime_get_ns() < deadline && kthread_should_stop())
+		    ktime_get_ns() < deadline &&
+		    (kthread_should_stop() || signal_pending_current()))
 			return -EINTR;
 	}
 	return 0;

@@ -123,17 +123,22 @@ static void ftl_take_leb(struct ftl_device *ftl, u32 peb,
 		ftl->sqnum = vid->sqnum + 1;
 }
 
-/* After a checkpoint: look at the pool PEBs, the only ones written since. */
-static int ftl_attach_pool(struct ftl_device *ftl)
-{
+/* Pool scan scratch: ~2.8 KiB, too big for an 8 KiB kernel stack. */
+struct ftl_pool_scan {
 	struct ftl_vid_hdr vid[FTL_MAX_POOL];
-	u32 pool[FTL_MAX_POOL], n = ftl->pool_count, i, j, k = 0;
+	u32 pool[FTL_MAX_POOL];
+};
+
+/* Read the pool PEBs' headers into @s; return how many hold a LEB. */
+static int ftl_pool_read(struct ftl_device *ftl, struct ftl_pool_scan *s)
+{
+	u32 n = ftl->pool_count, i, k = 0;
 	struct ftl_ec_hdr ec;
 	int ret;
 
-	memcpy(pool, ftl->pool, n * 4);
+	memcpy(s->pool, ftl->pool, n * 4);
 	for (i = 0; i < n; i++) {
-		u32 peb = pool[i];
+		u32 peb = s->pool[i];
 
 		ret = ftl_io_read_ec(ftl, peb, &ec);
 		if (ret < 0)
@@ -143,7 +148,7 @@ static int ftl_attach_pool(struct ftl_device *ftl)
 			return -ESTALE;
 		}
 		ftl->pebs[peb].ec = (u32)ec.ec;
-		ret = ftl_io_read_vid(ftl, peb, &vid[k]);
+		ret = ftl_io_read_vid(ftl, peb, &s->vid[k]);
 		if (ret < 0)
 			return ret;
 		if (ret == FTL_HDR_EMPTY)
@@ -153,12 +158,31 @@ static int ftl_attach_pool(struct ftl_device *ftl)
 			ftl->pebs[peb].state = PEB_DIRTY;
 			continue;
 		}
-		if (vid[k].vol_id == FTL_VOL_CKPT) {
+		if (s->vid[k].vol_id == FTL_VOL_CKPT) {
 			pr_notice("pool PEB %u holds a checkpoint header\n", peb);
 			return -ESTALE;
 		}
-		pool[k++] = peb;
+		s->pool[k++] = peb;
 	}
+	return (int)k;
+}
+
+/* After a checkpoint: look at the pool PEBs, the only ones written since. */
+static int ftl_attach_pool(struct ftl_device *ftl)
+{
+	struct ftl_pool_scan *s = kmalloc(sizeof(*s), GFP_KERNEL);
+	struct ftl_vid_hdr *vid;
+	u32 *pool, i, j, k;
+	int ret;
+
+	if (!s)
+		return -ENOMEM;
+	ret = ftl_pool_read(ftl, s);
+	if (ret < 0)
+		goto out_free;
+	k = (u32)ret;
+	vid = s->vid;
+	pool = s->pool;
 	/* oldest first, so later copies win */
 	for (i = 1; i < k; i++) {
 		for (j = i; j > 0 && vid[j].sqnum < vid[j - 1].sqnum; j--) {
@@ -173,7 +197,10 @@ static int ftl_attach_pool(struct ftl_device *ftl)
 	}
 	for (i = 0; i < k; i++)
 		ftl_take_leb(ftl, pool[i], &vid[i], NULL);
-	return 0;
+	ret = 0;
+out_free:
+	kfree(s);
+	return ret;
 }
 
 static int ftl_scan_peb(struct ftl_device *ftl, u32 peb, u64 *sq,

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Word expansion: parameters ($name, ${name}, $?, $$, $!, $#, $0-$9, $@,
+ * Word expansion: parameters ($name, ${name}, ${name:-word}, $?, $$, $!, $#, $0-$9, $@,
  * $*), command substitution $(...), quote removal, and field splitting of
  * unquoted expansion results on blanks.  No globbing, no arithmetic.
  */
@@ -23,6 +23,7 @@ struct fields {
 	int n, cap;
 	struct buf cur;
 	int have;		/* cur is a field even if empty ("" given) */
+	int nosplit;		/* assignments, redirection targets */
 };
 
 static void buf_add(struct buf *b, const char *s, size_t n)
@@ -61,7 +62,7 @@ static void field_end(struct fields *f)
 /* Add expansion text; unquoted, it is split into fields on blanks. */
 static void add_text(struct fields *f, const char *s, int quoted)
 {
-	if (quoted) {
+	if (quoted || f->nosplit) {
 		buf_add(&f->cur, s, strlen(s));
 		f->have = 1;
 		return;
@@ -183,10 +184,27 @@ static size_t expand_dollar(struct fields *f, const char *w, size_t i, int quote
 			;
 		n = j - i - 1;
 		if (n < sizeof(name) && n) {
+			const char *dflt = NULL;
+			char *op;
+			int colon = 0;
+
 			memcpy(name, w + i + 1, n);
 			name[n] = '\0';
-			v = n == 1 ? special_param(name[0], tmp) : NULL;
-			add_text(f, v ? v : (var_get(name) ? var_get(name) : ""), quoted);
+			/* ${name:-word}: word when unset or empty; ${name-word}: when unset */
+			if ((op = strstr(name, ":-"))) {
+				*op = '\0';
+				dflt = op + 2;
+				colon = 1;
+			} else if ((op = strchr(name, '-')) && op != name) {
+				*op = '\0';
+				dflt = op + 1;
+			}
+			v = strlen(name) == 1 ? special_param(name[0], tmp) : NULL;
+			if (!v)
+				v = var_get(name);
+			if (dflt && (!v || (colon && !*v)))
+				v = dflt;
+			add_text(f, v ? v : "", quoted);
 		}
 		return w[j] ? j + 1 : j;
 	}
@@ -242,9 +260,9 @@ static void expand_word(struct fields *f, const char *w)
 	field_end(f);
 }
 
-char **expand_words(char **words, int n, int *count)
+static char **expand_list(char **words, int n, int *count, int nosplit)
 {
-	struct fields f = { 0 };
+	struct fields f = { .nosplit = nosplit };
 	int i;
 
 	for (i = 0; i < n; i++)
@@ -259,20 +277,19 @@ char **expand_words(char **words, int n, int *count)
 	return f.v;
 }
 
+char **expand_words(char **words, int n, int *count)
+{
+	return expand_list(words, n, count, 0);
+}
+
 char *expand_one(const char *word)
 {
 	char **v;
 	char *s;
-	int n, i;
+	int n;
 
-	/* expand, then rejoin what field splitting separated */
-	v = expand_words((char **)&word, 1, &n);
+	v = expand_list((char **)&word, 1, &n, 1);
 	s = strdup(n ? v[0] : "");
-	for (i = 1; i < n && s; i++) {
-		s = realloc(s, strlen(s) + strlen(v[i]) + 2);
-		if (s)
-			strcat(strcat(s, " "), v[i]);
-	}
 	free_fields(v);
 	if (!s)
 		exit(2);

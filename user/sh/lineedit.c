@@ -95,9 +95,9 @@ static void insert(struct edit *e, const char *s, int n)
 /* Tab: complete the word before the cursor as a file name. */
 static void complete(struct edit *e)
 {
-	char dir[LINE_MAX_LEN], match[256] = "";
+	char dir[LINE_MAX_LEN], base[256], match[256] = "";
 	int start = e->pos, nmatch = 0, plen, common = 0;
-	const char *base, *slash;
+	const char *slash;
 	struct dirent *d;
 	DIR *dp;
 
@@ -105,7 +105,7 @@ static void complete(struct edit *e)
 		start--;
 	snprintf(dir, sizeof(dir), "%.*s", e->pos - start, e->buf + start);
 	slash = strrchr(dir, '/');
-	base = slash ? slash + 1 : dir;
+	snprintf(base, sizeof(base), "%s", slash ? slash + 1 : dir);
 	plen = strlen(base);
 	if (slash)
 		dir[slash - dir + 1] = '\0';
@@ -237,11 +237,11 @@ static char *read_edited(const char *prompt)
 	raw.c_iflag &= ~(ICRNL | IXON);
 	raw.c_cc[VMIN] = 1;
 	raw.c_cc[VTIME] = 0;
-	tcsetattr(0, TCSAFLUSH, &raw);
+	tcsetattr(0, TCSADRAIN, &raw);	/* keep type-ahead */
 	refresh(&e);
 	while ((r = edit_key(&e, read_key(), &hist)) == 0)
 		refresh(&e);
-	tcsetattr(0, TCSAFLUSH, &old);
+	tcsetattr(0, TCSADRAIN, &old);
 	out("\r\n", 2);
 	if (r < 0)
 		return NULL;

@@ -105,8 +105,13 @@ int main(int argc, char **argv, char **envp)
 		i++;
 	}
 	if (i + 1 < argc && !strcmp(argv[i], "-c")) {
-		sh_argv = argv + i + 1;	/* $0 is the word after the command */
-		sh_argc = argc - i - 1;
+		/* sh -c CMD [$0 [$1...]] */
+		if (i + 2 < argc) {
+			sh_argv = argv + i + 2;
+			sh_argc = argc - i - 2;
+		} else {
+			sh_argc = 1;
+		}
 		return run_text(argv[i + 1]);
 	}
 	if (i < argc) {

@@ -20,8 +20,9 @@ struct parser {
 	struct lexer lx;
 	enum tok tok;
 	char *word;		/* owned: the current token's text */
-	int error;
-	int incomplete;
+	int error;		/* stop parsing */
+	int hard_error;		/* a real syntax error (reported) */
+	int incomplete;		/* ran out of text: more may complete it */
 };
 
 static void advance(struct parser *p)
@@ -58,6 +59,7 @@ static void syntax_error(struct parser *p, const char *what)
 	if (p->tok == T_EOF) {
 		p->incomplete = 1;	/* more input may complete it */
 	} else if (!p->error) {
+		p->hard_error = 1;
 		fprintf(stderr, "sh: syntax error: %s near '%s'\n", what,
 			p->tok == T_WORD ? p->word :
 			p->tok == T_NEWLINE ? "newline" : "operator");
@@ -313,8 +315,8 @@ struct node *parse_text(const char *text, int *incomplete, int *error)
 			syntax_error(&p, "unexpected");
 	}
 	free(p.word);
-	*incomplete = p.incomplete;
-	*error = p.error;
+	*incomplete = p.incomplete && !p.hard_error;
+	*error = p.hard_error;
 	if (p.error || p.incomplete) {
 		node_free(n);
 		return NULL;

@@ -5,7 +5,9 @@
  * index into shared contents, so hard links work) or a symlink.  Random
  * operations are applied to both the model (which predicts the result,
  * error codes included) and the filesystem; lm_compare() checks that the
- * filesystem shows exactly the model's state.
+ * filesystem shows exactly the model's state.  One file may be held open
+ * across operations (LM_HOLD/LM_HWRITE/LM_RELEASE): unlinking it keeps
+ * its contents for the handle until the release (orphans, POSIX).
  */
 #ifndef LOGFS_MODEL_H
 #define LOGFS_MODEL_H
@@ -32,7 +34,8 @@ struct lm_content {
 struct lm_model {
 	u8 type[LM_PATHS];
 	u8 content[LM_PATHS];		/* LM_FILE: index into c[] */
-	struct lm_content c[LM_PATHS];
+	u8 hold;			/* content held open + 1; 0: none */
+	struct lm_content c[LM_PATHS + 1];	/* + 1: a held orphan */
 };
 
 static int lm_find(const char *p, u32 len)
@@ -102,27 +105,57 @@ static int lm_free_content(struct lm_model *m)
 {
 	int i;
 
-	for (i = 0; i < LM_PATHS; i++)
-		if (!m->c[i].nlink)
+	for (i = 0; i < LM_PATHS + 1; i++)
+		if (!m->c[i].nlink && m->hold != i + 1)
 			return i;
 	return -1;
 }
 
+static u64 lm_orphans_made;	/* last links dropped while held (coverage) */
+
 static void lm_drop(struct lm_model *m, int i)
 {
-	if (m->type[i] == LM_FILE && !--m->c[m->content[i]].nlink)
-		m->c[m->content[i]].size = 0;
+	int c = m->content[i];
+
+	if (m->type[i] != LM_FILE || --m->c[c].nlink)
+		goto out;
+	if (m->hold == c + 1)
+		lm_orphans_made++;
+	else
+		m->c[c].size = 0;
+out:
 	m->type[i] = LM_NONE;
 }
 
+/* The handle goes: an unlinked file it kept is freed. */
+static void lm_release(struct lm_model *m)
+{
+	if (m->hold && !m->c[m->hold - 1].nlink)
+		m->c[m->hold - 1].size = 0;
+	m->hold = 0;
+}
+
+
 enum lm_op_kind { LM_WRITE, LM_TRUNC, LM_UNLINK, LM_MKDIR, LM_RMDIR,
-		  LM_RENAME, LM_LINK, LM_SYMLINK, LM_FSYNC, LM_SYNC, LM_NOPS };
+		  LM_RENAME, LM_LINK, LM_SYMLINK, LM_FSYNC, LM_SYNC,
+		  LM_HOLD, LM_HWRITE, LM_RELEASE, LM_NOPS };
 
 struct lm_op {
 	enum lm_op_kind kind;
 	int a, b;
 	u32 off, len, seed;
 };
+
+/* Apply the write @op to content @c (a file of the model). */
+static void lm_write_content(struct lm_content *c, const struct lm_op *op)
+{
+	u32 end = min(op->off + op->len, (u32)LM_MAXFILE);
+
+	if (op->off > c->size)
+		memset(c->data + c->size, 0, op->off - c->size);
+	lt_pattern(c->data + op->off, end - op->off, op->seed);
+	c->size = max(c->size, end);
+}
 
 static u32 lm_rand(u64 *s)
 {
@@ -132,8 +165,21 @@ static u32 lm_rand(u64 *s)
 	return (u32)(*s >> 11);
 }
 
-static void lm_gen(struct lm_op *op, u64 *s)
+/* A path naming the held file, or -1. */
+static int lm_held_path(const struct lm_model *m)
 {
+	int i;
+
+	for (i = 0; m->hold && i < LM_PATHS; i++)
+		if (m->type[i] == LM_FILE && m->content[i] == m->hold - 1)
+			return i;
+	return -1;
+}
+
+static void lm_gen(struct lm_op *op, u64 *s, const struct lm_model *m)
+{
+	int held;
+
 	u32 r = lm_rand(s) % 100;
 
 	op->a = (int)(lm_rand(s) % LM_PATHS);
@@ -141,18 +187,27 @@ static void lm_gen(struct lm_op *op, u64 *s)
 	op->off = lm_rand(s) % (LM_MAXFILE / 2);
 	op->len = 1 + lm_rand(s) % (LM_MAXFILE / 2);
 	op->seed = lm_rand(s);
-	op->kind = r < 35 ? LM_WRITE : r < 43 ? LM_TRUNC : r < 53 ? LM_UNLINK :
-		   r < 65 ? LM_MKDIR : r < 70 ? LM_RMDIR : r < 82 ? LM_RENAME :
-		   r < 87 ? LM_LINK : r < 90 ? LM_SYMLINK : r < 97 ? LM_FSYNC :
-		   LM_SYNC;
+	op->kind = r < 25 ? LM_WRITE : r < 33 ? LM_TRUNC : r < 43 ? LM_UNLINK :
+		   r < 54 ? LM_MKDIR : r < 59 ? LM_RMDIR : r < 71 ? LM_RENAME :
+		   r < 76 ? LM_LINK : r < 79 ? LM_SYMLINK : r < 85 ? LM_FSYNC :
+		   r < 87 ? LM_SYNC : r < 94 ? LM_HOLD : r < 98 ? LM_HWRITE :
+		   LM_RELEASE;
 	if (op->kind == LM_TRUNC)
 		op->len = lm_rand(s) % LM_MAXFILE;
+	/* aim most unlinks and renames at the held file: orphans */
+	held = lm_held_path(m);
+	if (held >= 0 && lm_rand(s) % 4) {
+		if (op->kind == LM_UNLINK)
+			op->a = held;
+		else if (op->kind == LM_RENAME)
+			op->b = held;
+	}
 }
 
 /* Predict @op on the model, applying it; returns the expected result. */
 static int lm_predict_rename(struct lm_model *m, int a, int b)
 {
-	struct lm_model old;
+	u8 otype[LM_PATHS], ocontent[LM_PATHS];	/* not the contents: stack */
 	int e, i, j;
 
 	e = lm_lookup_err(m, a);
@@ -189,23 +244,24 @@ static int lm_predict_rename(struct lm_model *m, int a, int b)
 				return 1;	/* not modelled: skip the op */
 		}
 	}
-	old = *m;
+	memcpy(otype, m->type, sizeof(otype));
+	memcpy(ocontent, m->content, sizeof(ocontent));
 	lm_drop(m, b);
-	m->type[b] = old.type[a];
-	m->content[b] = old.content[a];
+	m->type[b] = otype[a];
+	m->content[b] = ocontent[a];
 	m->type[a] = LM_NONE;
-	if (old.type[a] == LM_DIR) {
+	if (otype[a] == LM_DIR) {
 		for (i = 0; i < LM_PATHS; i++) {
 			char np[32];
 
-			if (old.type[i] == LM_NONE || !lm_is_under(i, a))
+			if (otype[i] == LM_NONE || !lm_is_under(i, a))
 				continue;
 			snprintf(np, sizeof(np), "%s%s", lm_paths[b],
 				 lm_paths[i] + strlen(lm_paths[a]));
 			j = lm_find(np, (u32)strlen(np));
 			m->type[i] = LM_NONE;
-			m->type[j] = old.type[i];
-			m->content[j] = old.content[i];
+			m->type[j] = otype[i];
+			m->content[j] = ocontent[i];
 		}
 	}
 	return 0;
@@ -214,7 +270,6 @@ static int lm_predict_rename(struct lm_model *m, int a, int b)
 static int lm_predict(struct lm_model *m, const struct lm_op *op)
 {
 	int a = op->a, b = op->b, e, c;
-	u32 end;
 
 	e = lm_lookup_err(m, a);
 	switch (op->kind) {
@@ -232,12 +287,7 @@ static int lm_predict(struct lm_model *m, const struct lm_op *op)
 			m->c[c].nlink = 1;
 			m->c[c].size = 0;
 		}
-		c = m->content[a];
-		end = min(op->off + op->len, (u32)LM_MAXFILE);
-		if (op->off > m->c[c].size)
-			memset(m->c[c].data + m->c[c].size, 0, op->off - m->c[c].size);
-		lt_pattern(m->c[c].data + op->off, end - op->off, op->seed);
-		m->c[c].size = max(m->c[c].size, end);
+		lm_write_content(&m->c[m->content[a]], op);
 		return 0;
 	case LM_TRUNC:
 		if (e)
@@ -300,12 +350,41 @@ static int lm_predict(struct lm_model *m, const struct lm_op *op)
 		m->content[b] = m->content[a];
 		m->c[m->content[a]].nlink++;
 		return 0;
+	case LM_HOLD:
+		lm_release(m);		/* a new hold closes the old one */
+		if (e)
+			return e;
+		if (m->type[a] == LM_NONE || m->type[a] == LM_LNK)
+			return -ENOENT;
+		if (m->type[a] == LM_DIR)
+			return -EISDIR;
+		m->hold = (u8)(m->content[a] + 1);
+		return 0;
+	case LM_HWRITE:
+		if (m->hold)
+			lm_write_content(&m->c[m->hold - 1], op);
+		return 0;
+	case LM_RELEASE:
+		lm_release(m);
+		return 0;
 	default:
 		return 0;
 	}
 }
 
 static u8 lm_buf[LM_MAXFILE];
+static struct logfs_file *lm_handle;	/* the file LM_HOLD keeps open */
+
+/* Close the held handle (before an unmount, or after a power cut). */
+static int lm_drop_handle(void)
+{
+	int ret = 0;
+
+	if (lm_handle)
+		ret = logfs_close(lm_handle);
+	lm_handle = NULL;
+	return ret;
+}
 
 /* Run @op on the filesystem. */
 static int lm_apply(struct logfs *fs, const struct lm_op *op)
@@ -348,9 +427,61 @@ static int lm_apply(struct logfs *fs, const struct lm_op *op)
 		return (int)n;
 	case LM_SYNC:
 		return logfs_sync(fs);
+	case LM_HOLD:
+		n = lm_drop_handle();
+		if (n)
+			return (int)n;
+		f = logfs_open(fs, a, LOGFS_O_RDWR, 0);
+		if (IS_ERR(f))
+			return PTR_ERR(f);
+		lm_handle = f;
+		return 0;
+	case LM_HWRITE:
+		if (!lm_handle)
+			return 0;
+		end = min(op->off + op->len, (u32)LM_MAXFILE);
+		lt_pattern(lm_buf, end - op->off, op->seed);
+		n = logfs_pwrite(lm_handle, lm_buf, end - op->off, op->off);
+		return n < 0 ? (int)n : n == end - op->off ? 0 : -EIO;
+	case LM_RELEASE:
+		return lm_drop_handle();
 	default:
 		return 0;
 	}
+}
+
+/* Does the held handle show the model's held contents and link count? */
+static bool lm_compare_handle(struct ktest *t, const struct lm_model *m,
+			      bool quiet)
+{
+	const struct lm_content *c;
+	struct logfs_stat st;
+	s64 n;
+
+	if (!lm_handle)
+		return true;	/* none, or dropped by a power cut */
+	if (!m->hold) {
+		if (!quiet)
+			ktest_log(t, "a handle is held, the model holds none");
+		return false;
+	}
+	c = &m->c[m->hold - 1];
+	if (logfs_fstat(lm_handle, &st) || st.size != c->size ||
+	    st.nlink != c->nlink) {
+		if (!quiet)
+			ktest_log(t, "held file: size %llu nlink %u, model %u/%u",
+				  (unsigned long long)st.size, st.nlink, c->size,
+				  c->nlink);
+		return false;
+	}
+	n = logfs_pread(lm_handle, lm_buf, LM_MAXFILE, 0);
+	if (n != (s64)c->size || memcmp(lm_buf, c->data, c->size)) {
+		if (!quiet)
+			ktest_log(t, "held file: contents differ (read %lld)",
+				  (long long)n);
+		return false;
+	}
+	return true;
 }
 
 /* Does the filesystem show exactly the model?  Logs the first mismatch. */
@@ -411,7 +542,7 @@ static bool lm_compare(struct ktest *t, struct logfs *fs,
 			return false;
 		}
 	}
-	return true;
+	return lm_compare_handle(t, m, quiet);
 }
 
 #endif /* LOGFS_MODEL_H */

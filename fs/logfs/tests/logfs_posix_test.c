@@ -2,11 +2,14 @@
 /*
  * LogFS POSIX-semantics suite: files, directories, hard links, symlinks,
  * rename (incl. replacing), truncate, sparse files, attributes, statfs,
- * ENOSPC and recovery from it, persistence across remounts, corrupt media
+ * ENOSPC and recovery from it, files unlinked while open (orphans, also
+ * across a power cut), persistence across remounts, corrupt media
  * turning the fs read-only — on both backends (FTL on simulated NOR, and
  * an in-memory block store).
  */
 #include "logfs_test_util.h"
+
+#define PG_4K	4096u	/* the test's write unit: one LogFS block */
 
 struct backend {
 	const char *name;
@@ -395,6 +398,254 @@ static void posix_enospc_and_back(struct ktest *t)
 	kfree(blk);
 }
 
+/*
+ * Random 4 KiB overwrites of a file filling ~85 % of the space: GC-heavy.
+ * The usage table must stay exact: GC never finds it wrong, fsck (which
+ * recomputes it) agrees after every round, and the data reads back.
+ */
+static void posix_gc_usage_exact(struct ktest *t)
+{
+	static struct lt_fix f;
+	u8 *blk = kmalloc(PG_4K, GFP_KERNEL);
+	u8 *got = kmalloc(PG_4K, GFP_KERNEL);
+	u32 *ver = NULL, nblk, i, round;
+	struct logfs_statfs sf;
+	struct logfs_file *fl;
+	u64 x = 88172645463325252ull;
+
+	KASSERT_NOT_NULL(t, blk);
+	KASSERT_NOT_NULL(t, got);
+	KASSERT_EQ(t, setup(t, &f), 0);
+	KASSERT_EQ(t, logfs_statfs(f.fs, &sf), 0);
+	nblk = (u32)(sf.blocks * 85 / 100);
+	ver = kcalloc(nblk, sizeof(u32), GFP_KERNEL);
+	KASSERT_NOT_NULL(t, ver);
+	fl = logfs_open(f.fs, "/big", LOGFS_O_RDWR | LOGFS_O_CREAT, 0644);
+	KASSERT_FALSE(t, IS_ERR(fl));
+	for (i = 0; i < nblk; i++) {
+		lt_pattern(blk, PG_4K, i << 8);
+		KASSERT_EQ(t, logfs_pwrite(fl, blk, PG_4K,
+					   (u64)i * PG_4K),
+			   PG_4K);
+	}
+	for (round = 1; round <= 3; round++) {
+		for (i = 0; i < nblk; i++) {
+			u32 b;
+
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			b = (u32)(x % nblk);
+			ver[b] = round;
+			lt_pattern(blk, PG_4K, b << 8 | round);
+			KASSERT_EQ(t, logfs_pwrite(fl, blk, PG_4K,
+						   (u64)b * PG_4K),
+				   PG_4K);
+		}
+		KEXPECT_EQ(t, logfs_fsck(f.fs, false, NULL, NULL), 0);
+	}
+	KEXPECT_EQ(t, logfs_statfs(f.fs, &sf), 0);
+	ktest_log(t, "%u blocks, 3 rounds: %llu segments collected", nblk,
+		  (unsigned long long)sf.gc_segs);
+	KEXPECT_GT(t, sf.gc_segs, 10);
+	KEXPECT_EQ(t, sf.sut_errors, 0);
+	logfs_close(fl);
+	KEXPECT_EQ(t, lt_remount(&f), 0);
+	fl = logfs_open(f.fs, "/big", LOGFS_O_RDONLY, 0);
+	KASSERT_FALSE(t, IS_ERR(fl));
+	for (i = 0; i < nblk; i++) {
+		lt_pattern(blk, PG_4K, i << 8 | ver[i]);
+		KEXPECT_EQ(t, logfs_pread(fl, got, PG_4K,
+					  (u64)i * PG_4K),
+			   PG_4K);
+		if (memcmp(blk, got, PG_4K)) {
+			KEXPECT_MEMEQ(t, blk, got, PG_4K);
+			break;
+		}
+	}
+	logfs_close(fl);
+	KEXPECT_EQ(t, logfs_fsck(f.fs, false, NULL, NULL), 0);
+	lt_teardown(&f);
+	kfree(ver);
+	kfree(got);
+	kfree(blk);
+}
+
+/* Unlinked or renamed over while open: the handle keeps the data (POSIX). */
+static void posix_unlink_open(struct ktest *t)
+{
+	static struct lt_fix f;
+	u8 *a = kmalloc(3 * PG_4K, GFP_KERNEL), *b = kmalloc(3 * PG_4K, GFP_KERNEL);
+	struct logfs_statfs s0, s1;
+	struct logfs_file *fl, *fr;
+	struct logfs_stat st;
+
+	KASSERT_NOT_NULL(t, a);
+	KASSERT_NOT_NULL(t, b);
+	KASSERT_EQ(t, setup(t, &f), 0);
+	KASSERT_EQ(t, logfs_statfs(f.fs, &s0), 0);
+	lt_pattern(a, 3 * PG_4K, 7);
+	KASSERT_EQ(t, lt_put(f.fs, "/f", a, 3 * PG_4K), 0);
+	fl = logfs_open(f.fs, "/f", LOGFS_O_RDWR, 0);
+	KASSERT_FALSE(t, IS_ERR(fl));
+	KEXPECT_EQ(t, logfs_unlink(f.fs, "/f"), 0);
+	KEXPECT_EQ(t, logfs_stat(f.fs, "/f", &st), -ENOENT);
+	KEXPECT_EQ(t, logfs_fstat(fl, &st), 0);
+	KEXPECT_EQ(t, st.nlink, 0);
+	KEXPECT_EQ(t, logfs_pread(fl, b, 3 * PG_4K, 0), 3 * PG_4K);
+	KEXPECT_MEMEQ(t, a, b, 3 * PG_4K);
+	/* still writable, and the data is still counted */
+	KEXPECT_EQ(t, logfs_pwrite(fl, "new", 3, 5), 3);
+	KEXPECT_EQ(t, logfs_pread(fl, b, 8, 0), 8);
+	KEXPECT_MEMEQ(t, b + 5, "new", 3);
+	KEXPECT_EQ(t, logfs_statfs(f.fs, &s1), 0);
+	KEXPECT_EQ(t, s1.orphans, 1);
+	KEXPECT_LT(t, s1.bfree + 3, s0.bfree + 1);
+	KEXPECT_EQ(t, logfs_sync(f.fs), 0);
+	KEXPECT_EQ(t, logfs_fsck(f.fs, false, NULL, NULL), 0);
+	/* a name reused meanwhile is another file */
+	KEXPECT_EQ(t, lt_put(f.fs, "/f", "other", 5), 0);
+	KEXPECT_EQ(t, logfs_close(fl), 0);
+	KEXPECT_EQ(t, lt_get(f.fs, "/f", b, 100), 5);
+	KEXPECT_EQ(t, logfs_statfs(f.fs, &s1), 0);
+	KEXPECT_EQ(t, s1.orphans, 0);
+	KEXPECT_EQ(t, logfs_unlink(f.fs, "/f"), 0);
+	KEXPECT_EQ(t, logfs_statfs(f.fs, &s1), 0);
+	KEXPECT_GE(t, s1.bfree + 2, s0.bfree);	/* the space is back */
+
+	/* rename over an open file; a hard link keeps a file a file */
+	KEXPECT_EQ(t, lt_put(f.fs, "/x", a, PG_4K), 0);
+	KEXPECT_EQ(t, lt_put(f.fs, "/y", "y", 1), 0);
+	KEXPECT_EQ(t, logfs_link(f.fs, "/y", "/y2"), 0);
+	fl = logfs_open(f.fs, "/x", LOGFS_O_RDONLY, 0);
+	fr = logfs_open(f.fs, "/y", LOGFS_O_RDONLY, 0);
+	KASSERT_FALSE(t, IS_ERR(fl));
+	KASSERT_FALSE(t, IS_ERR(fr));
+	KEXPECT_EQ(t, logfs_rename(f.fs, "/y2", "/x"), 0);
+	KEXPECT_EQ(t, logfs_unlink(f.fs, "/y"), 0);
+	KEXPECT_EQ(t, logfs_fstat(fl, &st), 0);
+	KEXPECT_EQ(t, st.nlink, 0);
+	KEXPECT_EQ(t, logfs_pread(fl, b, PG_4K, 0), PG_4K);
+	KEXPECT_MEMEQ(t, a, b, PG_4K);
+	KEXPECT_EQ(t, logfs_fstat(fr, &st), 0);
+	KEXPECT_EQ(t, st.nlink, 1);	/* still named /x */
+	KEXPECT_EQ(t, logfs_statfs(f.fs, &s1), 0);
+	KEXPECT_EQ(t, s1.orphans, 1);
+	KEXPECT_EQ(t, logfs_close(fl), 0);
+	KEXPECT_EQ(t, logfs_close(fr), 0);
+	KEXPECT_EQ(t, lt_get(f.fs, "/x", b, 100), 1);
+	KEXPECT_EQ(t, logfs_fsck(f.fs, false, NULL, NULL), 0);
+	KEXPECT_EQ(t, lt_remount(&f), 0);
+	KEXPECT_EQ(t, logfs_statfs(f.fs, &s1), 0);
+	KEXPECT_EQ(t, s1.orphans, 0);
+	KEXPECT_EQ(t, logfs_fsck(f.fs, false, NULL, NULL), 0);
+	lt_teardown(&f);
+	kfree(b);
+	kfree(a);
+}
+
+/* The orphan table is bounded: one more fails before changing anything. */
+static void posix_unlink_open_limit(struct ktest *t)
+{
+	static struct lt_fix f;
+	static struct logfs_file *fl[LOGFS_MAX_ORPHANS + 1];
+	struct logfs_stat st;
+	char p[32];
+	int i;
+
+	KASSERT_EQ(t, lt_setup(&f, 64, 64 * 1024, 0, 1), 0);
+	for (i = 0; i <= LOGFS_MAX_ORPHANS; i++) {
+		snprintf(p, sizeof(p), "/o%d", i);
+		KASSERT_EQ(t, lt_put(f.fs, p, p, 3), 0);
+		fl[i] = logfs_open(f.fs, p, LOGFS_O_RDONLY, 0);
+		KASSERT_FALSE(t, IS_ERR(fl[i]));
+		KEXPECT_EQ(t, logfs_unlink(f.fs, p),
+			   i < LOGFS_MAX_ORPHANS ? 0 : -ENFILE);
+	}
+	KEXPECT_EQ(t, logfs_stat(f.fs, p, &st), 0);	/* the last one stays */
+	KEXPECT_EQ(t, st.nlink, 1);
+	KEXPECT_EQ(t, logfs_rename(f.fs, "/o0", p), -ENOENT);
+	KEXPECT_EQ(t, lt_put(f.fs, "/z", "z", 1), 0);
+	KEXPECT_EQ(t, logfs_rename(f.fs, "/z", p), -ENFILE);
+	KEXPECT_EQ(t, logfs_fsck(f.fs, false, NULL, NULL), 0);
+	for (i = 0; i <= LOGFS_MAX_ORPHANS; i++)
+		KEXPECT_EQ(t, logfs_close(fl[i]), 0);
+	KEXPECT_EQ(t, logfs_unlink(f.fs, p), 0);
+	KEXPECT_EQ(t, logfs_fsck(f.fs, false, NULL, NULL), 0);
+	lt_teardown(&f);
+}
+
+struct orphan_crash {
+	const char *name;
+	bool commit;	/* the orphan is in an anchor (else only in the log) */
+	bool cut;	/* power cut (else: read-only mount first) */
+};
+
+static const struct orphan_crash orphan_crashes[] = {
+	{ "anchor, cut", true, true },
+	{ "replayed, cut", false, true },
+	{ "anchor, read-only mount first", true, false },
+};
+
+static void describe_crash(const void *p, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", ((const struct orphan_crash *)p)->name);
+}
+
+/* Power lost while an unlinked file is open: mount frees it. */
+static void posix_unlink_open_powercut(struct ktest *t)
+{
+	const struct orphan_crash *oc = t->param;
+	static struct lt_fix f;
+	u8 *a = kmalloc(8 * PG_4K, GFP_KERNEL);
+	struct logfs_statfs s0, s1;
+	struct logfs_file *fl, *fs2;
+	struct logfs_stat st;
+
+	KASSERT_NOT_NULL(t, a);
+	KASSERT_EQ(t, lt_setup(&f, 64, 64 * 1024, 0, 1), 0);
+	KASSERT_EQ(t, logfs_statfs(f.fs, &s0), 0);
+	lt_pattern(a, 8 * PG_4K, 9);
+	KASSERT_EQ(t, lt_put(f.fs, "/big", a, 8 * PG_4K), 0);
+	KASSERT_EQ(t, lt_put(f.fs, "/keep", "keep", 4), 0);
+	fl = logfs_open(f.fs, "/big", LOGFS_O_RDONLY, 0);
+	KASSERT_FALSE(t, IS_ERR(fl));
+	KEXPECT_EQ(t, logfs_unlink(f.fs, "/big"), 0);
+	if (oc->commit) {
+		KEXPECT_EQ(t, logfs_sync(f.fs), 0);
+	} else {
+		fs2 = logfs_open(f.fs, "/keep", LOGFS_O_RDONLY, 0);
+		KASSERT_FALSE(t, IS_ERR(fs2));
+		KEXPECT_EQ(t, logfs_fsync(fs2), 0);	/* log only */
+		KEXPECT_EQ(t, logfs_close(fs2), 0);
+	}
+	/* the lights go out before the close can free it */
+	mtdsim_set_powercut(f.sim, 1);
+	logfs_close(fl);
+	lt_unmount(&f);
+	mtdsim_power_on(f.sim);
+	if (!oc->cut) {
+		f.cfg.read_only = true;
+		KASSERT_EQ(t, lt_mount(&f), 0);
+		KEXPECT_EQ(t, logfs_statfs(f.fs, &s1), 0);
+		KEXPECT_EQ(t, s1.orphans, 1);	/* kept: nothing is written */
+		KEXPECT_EQ(t, logfs_fsck(f.fs, false, NULL, NULL), 0);
+		KEXPECT_EQ(t, lt_unmount(&f), 0);
+		f.cfg.read_only = false;
+	}
+	KASSERT_EQ(t, lt_mount(&f), 0);
+	KEXPECT_EQ(t, logfs_statfs(f.fs, &s1), 0);
+	KEXPECT_EQ(t, s1.orphans, 0);
+	KEXPECT_GE(t, s1.bfree + 3, s0.bfree);	/* its 8 blocks are free */
+	KEXPECT_EQ(t, logfs_stat(f.fs, "/big", &st), -ENOENT);
+	KEXPECT_EQ(t, lt_get(f.fs, "/keep", a, 10), 4);
+	KEXPECT_EQ(t, logfs_fsck(f.fs, false, NULL, NULL), 0);
+	KEXPECT_EQ(t, lt_remount(&f), 0);
+	KEXPECT_EQ(t, logfs_fsck(f.fs, false, NULL, NULL), 0);
+	lt_teardown(&f);
+	kfree(a);
+}
+
 static void posix_corruption_readonly(struct ktest *t)
 {
 	static struct lt_fix f;
@@ -441,6 +692,11 @@ static struct ktest_case posix_cases[] = {
 	KTEST_CASE_PARAMS(posix_truncate_sparse, backends, describe_backend),
 	KTEST_CASE_PARAMS(posix_attributes, backends, describe_backend),
 	KTEST_CASE_PARAMS(posix_enospc_and_back, backends, describe_backend),
+	KTEST_CASE_PARAMS(posix_gc_usage_exact, backends, describe_backend),
+	KTEST_CASE_PARAMS(posix_unlink_open, backends, describe_backend),
+	KTEST_CASE(posix_unlink_open_limit),
+	KTEST_CASE_PARAMS(posix_unlink_open_powercut, orphan_crashes,
+			  describe_crash),
 	KTEST_CASE(posix_corruption_readonly),
 	{}
 };

@@ -301,8 +301,27 @@ static struct ktest_case ftl_pc_cases[] = {
 	{}
 };
 
+/* Every cut makes the FTL log its failed writes: keep them off the console
+ * (unless the log level was raised to debug). */
+static int ftl_pc_old_loglevel;
+
+static int ftl_pc_init(struct ktest *t)
+{
+	ftl_pc_old_loglevel = port_set_loglevel(LOGLEVEL_CRIT);
+	if (ftl_pc_old_loglevel >= LOGLEVEL_DEBUG)	/* someone is debugging: keep all */
+		port_set_loglevel(ftl_pc_old_loglevel);
+	return 0;
+}
+
+static void ftl_pc_exit(struct ktest *t)
+{
+	port_set_loglevel(ftl_pc_old_loglevel);
+}
+
 static struct ktest_suite ftl_pc_suite = {
 	.name = "ftl_powercut",
 	.cases = ftl_pc_cases,
+	.init = ftl_pc_init,
+	.exit = ftl_pc_exit,
 };
 KTEST_SUITE(ftl_pc_suite);
