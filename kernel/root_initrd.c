@@ -62,24 +62,43 @@ static void mount_inside(const char *src, const char *dir, const char *type)
 		pr_warn("mount %s on %s: %d", type, dir, err);
 }
 
+/**
+ * initrd_memory() - the initrd as kernel memory, whole 512-byte sectors
+ * Return: 0, -ENOENT when the boot loader passed none, -ERANGE (logged)
+ * when it lies outside the linear map.
+ */
+int initrd_memory(void **data, size_t *size, u64 *phys)
+{
+	u64 start, end;
+
+	if (initrd_region(&start, &end))
+		return -ENOENT;
+	if (start < phys_base || end > memblock_lowmem_end()) {
+		pr_err("initrd at %llx-%llx is outside the linear map", start, end);
+		return -ERANGE;
+	}
+	*data = __va((phys_addr_t)start);
+	*size = (size_t)ALIGN_DOWN(end - start, 512ull);
+	*phys = start;
+	return 0;
+}
+
 static int initrd_root_init(void)
 {
-	u64 start, end, size;
+	u64 start, size;
+	size_t len;
+	void *data;
 	struct stat st;
 	int err;
 
-	if (initrd_region(&start, &end))
+	if (initrd_memory(&data, &len, &start))
 		return 0;
-	size = ALIGN_DOWN(end - start, 512ull);
+	size = len;
 	if (!IS_ENABLED(CONFIG_BLK_DEV_CLOOP) || !IS_ENABLED(CONFIG_EXT2_FS)) {
 		pr_warn("initrd present but cloop or ext2 not configured: ignored");
 		return 0;
 	}
-	if (start < phys_base || end > memblock_lowmem_end()) {
-		pr_err("initrd at %llx-%llx is outside the linear map", start, end);
-		return 0;
-	}
-	err = memblk_init(&initrd_blk, __va((phys_addr_t)start), (size_t)size, 512, true);
+	err = memblk_init(&initrd_blk, data, len, 512, true);
 	if (!err)
 		err = cloop_open(&initrd_blk.bio, NULL, &initrd_cloop);
 	if (!err)

@@ -21,11 +21,18 @@ host-fuzz-y += fuzz_cloop fuzz_luks1
 fuzz-fuzz_cloop-src := drivers/block/tests/fuzz/fuzz_cloop.c
 fuzz-fuzz_luks1-src := drivers/block/tests/fuzz/fuzz_luks1.c
 
-# make bench-block: cloop and encrypted-loop throughput on the host.  The
-# image is a tar of the tree's sources (build/ and .git excluded) and of
-# this output directory's host objects: the build's own sources and objects.
+# make bench-block: cloop and encrypted-loop throughput on the host, then
+# in QEMU (bench-block-qemu, scripts/Makefile.bench) on the same image: a
+# tar of the tree's sources (build/ and .git excluded) and of this output
+# directory's host objects, the build's own sources and objects.
+BENCH_BLOCK_TREE := $(O)/bench-block-tree.tar
+make_bench_block_tree = tar cf $(BENCH_BLOCK_TREE) --exclude=./build --exclude=./.git . \
+	$$(find $(O)/host -name '*.o' -o -name '*.a' | head -2000)
+
 .PHONY: bench-block
 bench-block: $(O)/host/tools/bench-block
-	$(Q)tar cf $(O)/bench-block-tree.tar --exclude=./build --exclude=./.git . \
-		$$(find $(O)/host -name '*.o' -o -name '*.a' | head -2000)
-	$(Q)$(O)/host/tools/bench-block -j $(O)/bench-block.json $(O)/bench-block-tree.tar
+	$(Q)$(make_bench_block_tree)
+	$(Q)$(O)/host/tools/bench-block -j $(O)/bench-block.json $(BENCH_BLOCK_TREE)
+	@echo
+	@echo 'In the kernel (QEMU -icount shift=0: MB/s = MB per 10^9 instructions):'
+	$(Q)$(MAKE) --no-print-directory bench-block-qemu

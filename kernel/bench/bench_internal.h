@@ -45,7 +45,7 @@ extern const struct bench_case bench_ktime, bench_sem_give_take,
 	bench_irq_to_isr, bench_irq_to_thread, bench_irq_to_thread_wake,
 	bench_tm_basic, bench_tm_coop, bench_tm_preempt, bench_tm_irq,
 	bench_tm_irq_preempt, bench_tm_message, bench_tm_sync,
-	bench_tm_memory;
+	bench_tm_memory, bench_cloop_initrd, bench_xts_aes256;
 
 /* One BENCH line; @value_x10 in tenths, @target 0 for none (core.c). */
 void bench_report(const char *name, u64 value_x10, const char *unit, u32 target);

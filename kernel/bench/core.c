@@ -42,6 +42,8 @@ static const struct bench_case *const bench_cases[] = {
 	&bench_tm_message,
 	&bench_tm_sync,
 	&bench_tm_memory,
+	&bench_cloop_initrd,
+	&bench_xts_aes256,
 };
 
 u64 bench_ktime_cost_x10;
