@@ -27,9 +27,19 @@ static int ext2_next_entry(struct ext2_fs *fs, const struct ext2_inode *dir,
 		if (ret)
 			return ret;
 		e = fs->buf + off;
-		rec = get_le16(e + DE_REC_LEN);
-		nlen = fs->filetype ? e[DE_NAME_LEN] : get_le16(e + DE_NAME_LEN);
-		if (off + 8 > fs->block_size || rec < 8 || rec % 4 ||
+		/*
+		 * The fixed 8-byte header must be inside the block before any
+		 * field of it is read: a previous record may end fewer than 8
+		 * bytes before the block's end, and a cookie may be anywhere.
+		 */
+		if (off % 4 || off + 8 > fs->block_size) {
+			rec = 0;
+			nlen = 0;
+		} else {
+			rec = get_le16(e + DE_REC_LEN);
+			nlen = fs->filetype ? e[DE_NAME_LEN] : get_le16(e + DE_NAME_LEN);
+		}
+		if (rec < 8 || rec % 4 ||
 		    rec > fs->block_size - off || nlen + 8 > rec ||
 		    nlen > EXT2_NAME_LEN) {
 			pr_err("dir %u: bad entry at %llu\n", dir->ino,
