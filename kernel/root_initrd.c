@@ -85,7 +85,7 @@ int initrd_memory(void **data, size_t *size, u64 *phys)
 
 static int initrd_root_init(void)
 {
-	u64 start, size;
+	u64 start;
 	size_t len;
 	void *data;
 	struct stat st;
@@ -93,7 +93,6 @@ static int initrd_root_init(void)
 
 	if (initrd_memory(&data, &len, &start))
 		return 0;
-	size = len;
 	if (!IS_ENABLED(CONFIG_BLK_DEV_CLOOP) || !IS_ENABLED(CONFIG_EXT2_FS)) {
 		pr_warn("initrd present but cloop or ext2 not configured: ignored");
 		return 0;
@@ -109,7 +108,7 @@ static int initrd_root_init(void)
 		err = vfs_pivot_kernel_root("/mnt");
 	if (err) {
 		pr_err("initrd at %llx (%llu KiB) is not a usable cloop/ext2 root: %d; "
-		       "staying on the boot ramfs", start, size >> 10, err);
+		       "staying on the boot ramfs", start, (u64)len >> 10, err);
 		return 0;	/* the system still comes up, on the ramfs root */
 	}
 	mount_inside("devfs", "/dev", "devfs");
@@ -118,7 +117,7 @@ static int initrd_root_init(void)
 		mount_inside("sysfs", "/sys", "sysfs");
 	if (vfs_stat(vfs_kernel_ctx(), "/tmp", &st) == 0)
 		mount_inside("tmpfs", "/tmp", "ramfs");
-	pr_info("/ is ext2 on /dev/cloop0 (initrd, %llu KiB compressed), read-only", size >> 10);
+	pr_info("/ is ext2 on /dev/cloop0 (initrd, %llu KiB compressed), read-only", (u64)len >> 10);
 	return 0;
 }
 initcall_pair(late, initrd_root_init, NULL);

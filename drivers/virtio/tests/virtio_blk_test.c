@@ -8,74 +8,31 @@
  * Skipped unless ktest_disk=vda names the scratch image.
  */
 #include <kernel/ktest.h>
+#include <block/ktest_disk.h>
 #include <block/blkdev.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
-#include <kernel/errno.h>
-#include <kernel/cmdline.h>
 #include <kernel/time.h>
 
-#define HOST_MAGIC	"ktest-host-pattern"
-#define KERNEL_MAGIC	"ktest-kernel-wrote"
+#define DISK	"vda"
+#define PART	"vda1"
 
-/*
- * These cases write to the disk: they run only on the scratch image the
- * scenario script attaches and names with ktest_disk=vda (never on a
- * real card or the boot disk of a U-Boot run).  Otherwise they skip.
- */
 static bool no_disk(struct ktest *t)
 {
-	const char *want = cmdline_get("ktest_disk");
-
-	if (!want || strcmp(want, "vda")) {
-		ktest_skip(t, "ktest_disk=vda not on the command line (tests/qemu/virtio-blk.sh)");
-		return true;
-	}
-	return false;
-}
-
-static void fill(u8 *buf, size_t len, u8 seed)
-{
-	for (size_t i = 0; i < len; i++)
-		buf[i] = (u8)(i * 31 + seed);
+	return ktest_disk_absent(t, DISK,
+				 "ktest_disk=vda not on the command line (tests/qemu/virtio-blk.sh)");
 }
 
 static void vblk_partition_has_host_pattern(struct ktest *t)
 {
-	struct block_device *p1 = blk_find("vda1");
-	u8 *buf;
-
-	if (no_disk(t))
-		return;
-	buf = kmalloc(512, GFP_KERNEL);
-	KASSERT_NOT_NULL(t, buf);
-	KASSERT_NOT_NULL(t, p1);
-	KEXPECT_UEQ(t, p1->start_sect, 2048);
-	KEXPECT_EQ(t, blk_rw(p1, REQ_OP_READ, 0, buf, 1), 0);
-	KEXPECT_MEMEQ(t, buf, HOST_MAGIC, sizeof(HOST_MAGIC));
-	kfree(buf);
+	if (!no_disk(t))
+		ktest_disk_host_pattern(t, PART);
 }
 
 static void vblk_write_read_verify(struct ktest *t)
 {
-	struct block_device *vda = blk_find("vda");
-	u8 *wbuf, *rbuf;
-
-	if (no_disk(t))
-		return;
-	wbuf = kmalloc(8 * 512, GFP_KERNEL);
-	rbuf = kmalloc(8 * 512, GFP_KERNEL);
-	KASSERT_TRUE(t, vda && wbuf && rbuf);
-	for (u8 seed = 1; seed < 4; seed++) {
-		fill(wbuf, 8 * 512, seed);
-		memset(rbuf, 0, 8 * 512);
-		KEXPECT_EQ(t, blk_rw(vda, REQ_OP_WRITE, 100 + seed, wbuf, 8), 0);
-		KEXPECT_EQ(t, blk_rw(vda, REQ_OP_READ, 100 + seed, rbuf, 8), 0);
-		KEXPECT_MEMEQ(t, rbuf, wbuf, 8 * 512);
-	}
-	KEXPECT_EQ(t, blk_rw(vda, REQ_OP_READ, vda->nr_sectors, rbuf, 1), -EINVAL);
-	kfree(wbuf);
-	kfree(rbuf);
+	if (!no_disk(t))
+		ktest_disk_write_read_verify(t, DISK);
 }
 
 static volatile int async_done;
@@ -89,7 +46,7 @@ static void count_done(struct request *rq)
 static void vblk_async_requests_in_flight(struct ktest *t)
 {
 	enum { N = 8, SECTORS = 4 };
-	struct block_device *vda = blk_find("vda");
+	struct block_device *vda = blk_find(DISK);
 	struct request *rq;
 	u8 *buf, *check;
 	u64 deadline;
@@ -102,7 +59,7 @@ static void vblk_async_requests_in_flight(struct ktest *t)
 	buf = kmalloc(N * SECTORS * 512, GFP_KERNEL);
 	check = kmalloc(N * SECTORS * 512, GFP_KERNEL);
 	KASSERT_TRUE(t, rq && buf && check);
-	fill(buf, N * SECTORS * 512, 77);
+	ktest_disk_fill(buf, N * SECTORS * 512, 77);
 	async_done = 0;
 	for (i = 0; i < N; i++) {
 		rq[i].op = REQ_OP_WRITE;
@@ -127,17 +84,8 @@ static void vblk_async_requests_in_flight(struct ktest *t)
 
 static void vblk_leave_pattern_for_host(struct ktest *t)
 {
-	struct block_device *p1 = blk_find("vda1");
-	u8 *buf;
-
-	if (no_disk(t))
-		return;
-	buf = kzalloc(512, GFP_KERNEL);
-	KASSERT_TRUE(t, p1 && buf);
-	memcpy(buf, KERNEL_MAGIC, sizeof(KERNEL_MAGIC));
-	KEXPECT_EQ(t, blk_rw(p1, REQ_OP_WRITE, 10, buf, 1), 0);
-	KEXPECT_EQ(t, blk_get_blkio(p1)->flush(blk_get_blkio(p1)), 0);
-	kfree(buf);
+	if (!no_disk(t))
+		ktest_disk_leave_pattern(t, PART);
 }
 
 static struct ktest_case vblk_cases[] = {
