@@ -52,8 +52,10 @@ static int run_init(void)
 	static const char *const argv[] = { "init", NULL };
 	static const char *const test_argv[] = { "init", "selftest", NULL };
 	static const char *const envp[] = { "HOME=/", "PATH=/sbin:/bin", "TERM=vt100", NULL };
-	int status = 0;
-	int pid = process_spawn("/sbin/init", selftest_mode ? test_argv : argv, envp);
+	int status = 0, pid;
+
+	process_next_is_init();
+	pid = process_spawn("/sbin/init", selftest_mode ? test_argv : argv, envp);
 
 	if (pid == -ENOENT)
 		return -ENOENT;

@@ -32,7 +32,7 @@
 #define LOGFS_MAX_HEIGHT	4
 #define LOGFS_INODE_SIZE	128u
 #define LOGFS_INODES_PER_BLOCK	(LOGFS_BLOCK_SIZE / LOGFS_INODE_SIZE)
-#define LOGFS_JOURNAL_SEGS	2
+/* LOGFS_JOURNAL_SEGS (the first segments, holding the anchors): fs/logfs.h */
 #define LOGFS_MAX_PLAN		32
 #define LOGFS_NAME_MAX		255
 

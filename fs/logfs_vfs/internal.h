@@ -8,10 +8,13 @@
 #include <kernel/list.h>
 #include <kernel/mutex.h>
 
+struct ftl_device;
+
 struct lgv_sb {
 	struct logfs *fs;
 	struct logfs_dev dev;
-	struct file *dev_file;		/* keeps the devfs node open */
+	struct file *dev_file;		/* keeps the devfs node open, or NULL */
+	struct ftl_device *ftl;		/* the FTL of an "ftl:" source, or NULL */
 	struct mutex paths_lock;	/* every lgv_inode's path, the list */
 	struct list_head inodes;
 };

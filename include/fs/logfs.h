@@ -111,6 +111,14 @@ struct logfs_statfs {
 	bool read_only;
 };
 
+/*
+ * The journal of anchors lives in the first LOGFS_JOURNAL_SEGS segments,
+ * and logfs_format() writes them last: a medium whose journal segments
+ * were never written holds no filesystem yet (mounters that format on
+ * first use test exactly that).
+ */
+#define LOGFS_JOURNAL_SEGS	2
+
 /* Files unlinked while still open, per filesystem (on-media table size). */
 #define LOGFS_MAX_ORPHANS	64
 

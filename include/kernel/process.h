@@ -87,6 +87,14 @@ struct pt_regs *task_user_regs(struct thread *t);
  */
 int process_spawn(const char *path, const char *const argv[], const char *const envp[]);
 
+/**
+ * process_next_is_init() - the next process created gets pid 1
+ *
+ * Once per boot: /sbin/init is pid 1 even when the self-tests started
+ * processes before it (pids otherwise start at 2).
+ */
+void process_next_is_init(void);
+
 /* Exec from an image in kernel memory (self-tests, no filesystem needed). */
 int process_spawn_image(const char *name, const void *elf, u32 size,
 			const char *const argv[]);

@@ -38,7 +38,11 @@ struct process kernel_process = {
 
 static LIST_HEAD(processes);
 static DEFINE_SPINLOCK(proc_lock);
-static int next_pid = 1;
+/* pid 1 is init's, as on Linux: processes started before it (the kernel's
+ * self-tests spawn some) count from 2, and user space may tell init by it. */
+static int next_pid = 2;
+static bool pid1_claimed;
+static bool next_is_init;
 static int nr_processes;
 
 void ret_to_user(struct pt_regs *regs);
@@ -61,6 +65,13 @@ static bool pid_used(int pid)
 /* Caller holds proc_lock. */
 static int alloc_pid(void)
 {
+	if (next_is_init) {
+		next_is_init = false;
+		if (!pid1_claimed && !pid_used(1)) {
+			pid1_claimed = true;
+			return 1;
+		}
+	}
 	for (int tries = 0; tries < 32768; tries++) {
 		int pid = next_pid++;
 
@@ -70,6 +81,15 @@ static int alloc_pid(void)
 			return pid;
 	}
 	return -EAGAIN;
+}
+
+void process_next_is_init(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&proc_lock, flags);
+	next_is_init = true;
+	spin_unlock_irqrestore(&proc_lock, flags);
 }
 
 struct process *process_alloc(const char *name, struct process *parent)

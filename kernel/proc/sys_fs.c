@@ -500,9 +500,9 @@ long sys_access(u32 upath, u32 mode)
 long sys_mount(u32 usource, u32 utarget, u32 utype, u32 flags, u32 data)
 {
 	char *source = usource ? get_path(usource) : NULL, *target, *type;
+	char *opts = NULL;	/* the options string ("check,compress"), if any */
 	long ret;
 
-	(void)data;
 	if (IS_ERR(source))
 		return PTR_ERR(source);
 	target = get_path(utarget);
@@ -511,8 +511,18 @@ long sys_mount(u32 usource, u32 utarget, u32 utype, u32 flags, u32 data)
 		ret = IS_ERR(target) ? PTR_ERR(target) : PTR_ERR(type);
 		goto out_free;
 	}
-	ret = vfs_mount(ctx(), source ? source : "none", target, type, flags & 1, NULL);
+	if (data) {
+		opts = get_path(data);
+		if (IS_ERR(opts)) {
+			ret = PTR_ERR(opts);
+			opts = NULL;
+			if (ret != -ENOENT)	/* "" is no options */
+				goto out_free;
+		}
+	}
+	ret = vfs_mount(ctx(), source ? source : "none", target, type, flags & 1, opts);
 out_free:
+	kfree(opts);
 	if (!IS_ERR_OR_NULL(type))
 		kfree(type);
 	if (!IS_ERR(target))

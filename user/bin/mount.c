@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mount -t TYPE [-o ro] SOURCE DIR: mount a filesystem (TYPE is a kernel
- * filesystem name: ext2, logfs, ramfs, procfs, devfs, sysfs; SOURCE is a
- * device node, or "none").  Without arguments: print /proc/mounts.
+ * mount -t TYPE [-o OPTIONS] SOURCE DIR: mount a filesystem (TYPE is a
+ * kernel filesystem name: ext2, logfs, ramfs, procfs, devfs, sysfs;
+ * SOURCE is a device node, "ftl:<mtd>" for an FTL volume (logfs), or
+ * "none").  OPTIONS: ro or rw, plus the filesystem's own (logfs: check,
+ * compress).  Without arguments: print /proc/mounts.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -29,14 +31,13 @@ static int show_mounts(void)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: mount -t TYPE [-o ro|rw] SOURCE DIR\n");
+	fprintf(stderr, "usage: mount -t TYPE [-o ro|rw[,OPTION...]] SOURCE DIR\n");
 	return 2;
 }
 
 int main(int argc, char **argv)
 {
-	const char *type = NULL, *args[2];
-	unsigned long flags = 0;
+	const char *type = NULL, *opts = NULL, *args[2];
 	int i, nargs = 0;
 
 	if (argc == 1)
@@ -45,10 +46,7 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[i], "-t") && i + 1 < argc) {
 			type = argv[++i];
 		} else if (!strcmp(argv[i], "-o") && i + 1 < argc) {
-			if (!strcmp(argv[++i], "ro"))
-				flags |= MS_RDONLY;
-			else if (strcmp(argv[i], "rw"))
-				return usage();
+			opts = argv[++i];
 		} else if (argv[i][0] == '-' || nargs == 2) {
 			return usage();
 		} else {
@@ -57,7 +55,7 @@ int main(int argc, char **argv)
 	}
 	if (!type || nargs != 2)
 		return usage();
-	if (mount(args[0], args[1], type, flags, NULL) < 0) {
+	if (mount(args[0], args[1], type, mount_options_flags(opts), opts) < 0) {
 		fprintf(stderr, "mount: %s on %s: %s\n", args[0], args[1],
 			strerror(errno));
 		return 1;

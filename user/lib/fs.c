@@ -116,6 +116,24 @@ int mount(const char *source, const char *target, const char *fstype,
 	return sys_ret(sys5(__NR_mount, source, target, fstype, flags, data));
 }
 
+unsigned long mount_options_flags(const char *opts)
+{
+	unsigned long flags = 0;
+	const char *p = opts;
+
+	while (p && *p) {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+
+		if (len == 2 && !strncmp(p, "ro", 2))
+			flags |= MS_RDONLY;
+		else if (len == 2 && !strncmp(p, "rw", 2))
+			flags &= ~MS_RDONLY;
+		p = end ? end + 1 : NULL;
+	}
+	return flags;
+}
+
 int umount2(const char *target, int flags)
 {
 	return sys_ret(sys2(__NR_umount2, target, flags));

@@ -38,11 +38,9 @@ static int mounted(const char *dir)
 static void mount_one(const char *src, const char *dir, const char *type,
 		      const char *opts)
 {
-	unsigned long flags = strcmp(opts, "ro") ? 0 : MS_RDONLY;
-
 	if (mounted(dir))
 		return;
-	if (mount(src, dir, type, flags, NULL) < 0)
+	if (mount(src, dir, type, mount_options_flags(opts), opts) < 0)
 		fprintf(stderr, "init: mount %s on %s: %s\n", type, dir,
 			strerror(errno));
 }
@@ -114,6 +112,9 @@ static pid_t spawn(char *const argv[])
 	pid_t pid = fork();
 
 	if (pid == 0) {
+		/* What init ignores must not stay ignored in its children
+		 * (ignored signals survive exec). */
+		signal(SIGINT, SIG_DFL);
 		setsid();
 		execvp(argv[0], argv);
 		fprintf(stderr, "init: %s: %s\n", argv[0], strerror(errno));

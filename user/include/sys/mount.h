@@ -21,4 +21,12 @@ int mount(const char *source, const char *target, const char *fstype,
 int umount(const char *target);
 int umount2(const char *target, int flags);
 
+/*
+ * mount_options_flags() - MS_RDONLY if the comma-separated options (as in
+ * fstab or "mount -o") contain "ro".  The whole string goes to the kernel
+ * as mount's data, where each filesystem takes what it knows ("check" for
+ * logfs) and ignores ro/rw.
+ */
+unsigned long mount_options_flags(const char *opts);
+
 #endif /* USER_SYS_MOUNT_H */
