@@ -18,6 +18,7 @@
 #include <kernel/sched.h>
 #include <kernel/process.h>
 #include <kernel/errno.h>
+#include <kernel/string.h>
 #include <kernel/bench.h>
 #include <mm/memblock.h>
 #include <mm/page_alloc.h>
@@ -43,24 +44,31 @@ static void print_banner(void)
 }
 
 /*
- * Runs /sbin/init from the root filesystem and waits for it.  Return:
+ * Runs /sbin/init (or the program "init=" names on the command line, as
+ * on Linux: a test harness or a rescue shell) and waits for it.  Return:
  * -ENOENT when there is none, else its exit code (init only exits in
- * self-test mode; otherwise its end is reported, and the shell takes over).
+ * self-test mode or when it is a test program; its end is reported).
  */
 static int run_init(void)
 {
-	static const char *const argv[] = { "init", NULL };
-	static const char *const test_argv[] = { "init", "selftest", NULL };
 	static const char *const envp[] = { "HOME=/", "PATH=/sbin:/bin", "TERM=vt100", NULL };
+	const char *path = cmdline_get("init");
+	const char *argv[3] = { NULL, NULL, NULL };
 	int status = 0, pid;
 
+	if (!path || !*path)
+		path = "/sbin/init";
+	argv[0] = path;
+	if (selftest_mode)
+		argv[1] = "selftest";
 	process_next_is_init();
-	pid = process_spawn("/sbin/init", selftest_mode ? test_argv : argv, envp);
-
+	pid = process_spawn(path, argv, envp);
+	if (pid == -ENOENT && strcmp(path, "/sbin/init"))
+		pr_err("init=%s: not found", path);
 	if (pid == -ENOENT)
 		return -ENOENT;
 	if (pid < 0) {
-		pr_err("cannot start /sbin/init: %d", pid);
+		pr_err("cannot start %s: %d", path, pid);
 		return -ENOENT;
 	}
 	if (process_wait(pid, &status) != pid)
@@ -108,6 +116,9 @@ void start_kernel(void)
 	filter = cmdline_get("bench");
 	if (filter)	/* without CONFIG_BENCH: -ENOSYS, exit status 1 */
 		machine_exit_status(bench_run(filter) ? 1 : 0);
+	/* `ubench`: init runs the user-space benchmarks and exits with their status. */
+	if (cmdline_get("ubench"))
+		machine_exit_status(run_init() ? 1 : 0);
 	if (run_init() == -ENOENT)
 		shell_run();	/* no user space: the in-kernel console shell */
 	machine_poweroff();

@@ -142,9 +142,25 @@ static int blk_dev_write(struct logfs_dev *dev, u32 seg, u32 ofs,
 	return p->bio->write(p->bio, blk_pos(dev, seg, ofs) / ss, buf, len / ss);
 }
 
+/*
+ * A block store has no erase: data segments are simply overwritten.  The
+ * journal segments are zeroed, though: a format must leave no older anchor
+ * behind, or the next mount would find the previous filesystem's anchors
+ * (with higher sequence numbers) and bring it back.
+ */
 static int blk_dev_erase(struct logfs_dev *dev, u32 seg)
 {
-	return 0;
+	struct logfs_blk_priv *p = dev->priv;
+	u32 ss = p->bio->sector_size, s;
+	u64 first = blk_pos(dev, seg, 0) / ss;
+	int ret = 0;
+
+	if (seg >= LOGFS_JOURNAL_SEGS)
+		return 0;
+	memset(p->bounce, 0, ss);
+	for (s = 0; s < dev->seg_size / ss && !ret; s++)
+		ret = p->bio->write(p->bio, first + s, p->bounce, 1);
+	return ret;
 }
 
 static int blk_dev_sync(struct logfs_dev *dev)

@@ -134,7 +134,13 @@ int logfs_format(struct logfs_dev *dev)
 	fs->uuid = (u32)(ktime_get_ns() * 2654435761u) | 1;
 	fs->commit_seq = 0;
 	fs->next_ino = LOGFS_INO_ROOT;
-	fs->sqnum = 1;
+	/*
+	 * Object sequence numbers start at a point that depends on the uuid:
+	 * a store formatted before (a block device, where erase writes
+	 * nothing) still holds the old filesystem's objects right after the
+	 * new log head, and replay must not find them consecutive to ours.
+	 */
+	fs->sqnum = ((u64)fs->uuid << 24) | 1;
 	ret = dev->erase(dev, 0);
 	if (!ret)
 		ret = dev->erase(dev, 1);

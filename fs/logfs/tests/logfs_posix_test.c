@@ -684,6 +684,31 @@ static void posix_corruption_readonly(struct ktest *t)
 	kfree(buf);
 }
 
+/* A new format on a used medium leaves an empty filesystem (no old anchor wins). */
+static void posix_reformat_forgets_old_fs(struct ktest *t)
+{
+	static struct lt_fix f;
+	struct logfs_stat st;
+	char name[16];
+	int i;
+
+	KASSERT_EQ(t, setup(t, &f), 0);
+	for (i = 0; i < 40; i++) {	/* enough commits to fill journal slots */
+		snprintf(name, sizeof(name), "/old%d", i);
+		KEXPECT_EQ(t, lt_put(f.fs, name, "x", 1), 0);
+		KEXPECT_EQ(t, logfs_sync(f.fs), 0);
+	}
+	KEXPECT_EQ(t, logfs_unmount(f.fs), 0);
+	f.fs = NULL;
+	KEXPECT_EQ(t, logfs_format(&f.dev), 0);
+	lt_detach(&f);
+	KASSERT_EQ(t, lt_mount(&f), 0);
+	KEXPECT_EQ(t, logfs_stat(f.fs, "/old0", &st), -ENOENT);
+	KEXPECT_EQ(t, logfs_stat(f.fs, "/old39", &st), -ENOENT);
+	KEXPECT_EQ(t, logfs_stat(f.fs, "/", &st), 0);
+	lt_teardown(&f);
+}
+
 static struct ktest_case posix_cases[] = {
 	KTEST_CASE_PARAMS(posix_files, backends, describe_backend),
 	KTEST_CASE_PARAMS(posix_directories, backends, describe_backend),
@@ -698,6 +723,7 @@ static struct ktest_case posix_cases[] = {
 	KTEST_CASE_PARAMS(posix_unlink_open_powercut, orphan_crashes,
 			  describe_crash),
 	KTEST_CASE(posix_corruption_readonly),
+	KTEST_CASE_PARAMS(posix_reformat_forgets_old_fs, backends, describe_backend),
 	{}
 };
 
