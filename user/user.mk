@@ -57,12 +57,12 @@ $(USER_LIB): $(user-lib-obj)
 	$(quiet) UAR $@
 	$(Q)rm -f $@ && $(USER_AR) rcs $@ $^
 
-# prog_rule(name, output dir)
+# prog_rule(name, output dir); prog-<name>-obj: objects built elsewhere
 define user_prog
 $(2)/$(1): $$(call user-obj,$$(prog-$(1)-src)) $$(USER_LIB)
 	$$(quiet) ULD $$@
 	@mkdir -p $$(dir $$@)
-	$$(Q)$$(USER_CC) $$(USER_LDFLAGS) -o $$@ $$(call user-obj,$$(prog-$(1)-src)) $$(USER_LIBS)
+	$$(Q)$$(USER_CC) $$(USER_LDFLAGS) -o $$@ $$(call user-obj,$$(prog-$(1)-src)) $$(prog-$(1)-obj) $$(USER_LIBS)
 endef
 $(foreach p,$(user-bin) sh,$(eval $(call user_prog,$(p),$(USER_OUT)/bin)))
 $(foreach p,$(user-sbin),$(eval $(call user_prog,$(p),$(USER_OUT)/sbin)))
@@ -91,5 +91,35 @@ $(ROOTFS)/.stamp: $(USER_PROGS) $(USER_TEST_SCRIPTS) $(wildcard user/etc/*)
 .PHONY: user user-rootfs
 user: $(USER_PROGS) $(ROOTFS)/.stamp
 user-rootfs: $(ROOTFS)/.stamp
+
+# mkfs.logfs and fsck.logfs (sbin/) link the kernel's own LogFS (fs/logfs,
+# all but dev.c, whose backends need the FTL), CRC-32 and LZ4 (LogFS
+# outside the kernel always has it), on the port layer and the medium over a
+# file descriptor in user/logfs/ (README there).
+ULOGFS_OUT := $(USER_OUT)/logfs
+ULOGFS_LZ4 := $(or $(LZ4_DIR),build/deps/lz4/lib)
+ULOGFS_CFLAGS := -Iuser/logfs/include -ffunction-sections -fdata-sections
+ulogfs-core := $(addprefix fs/logfs/,log.c journal.c tree.c inode.c file.c \
+	dir.c commit.c replay.c gc.c super.c namei.c orphan.c fsck.c) lib/crc/crc32.c
+ulogfs-obj := $(patsubst %.c,$(ULOGFS_OUT)/core/%.o,$(ulogfs-core)) \
+	$(ULOGFS_OUT)/core/lz4.o $(call user-obj,user/logfs/port.c user/logfs/fd_dev.c)
+ulogfs-progs := mkfs.logfs fsck.logfs
+
+$(foreach p,$(ulogfs-progs),$(eval prog-$(p)-obj := $(ulogfs-obj)))
+$(addprefix $(USER_OUT)/sbin/,$(ulogfs-progs)): $(ulogfs-obj)
+$(call user-obj,user/logfs/port.c user/logfs/fd_dev.c $(foreach p,$(ulogfs-progs),user/sbin/$(p).c)): \
+	USER_CFLAGS += $(ULOGFS_CFLAGS)
+
+$(ULOGFS_OUT)/core/%.o: %.c
+	$(quiet) UCC $@
+	@mkdir -p $(dir $@)
+	$(Q)$(USER_CC) $(USER_CFLAGS) $(ULOGFS_CFLAGS) -I$(ULOGFS_LZ4) -MMD -MP -c -o $@ $<
+
+# Third-party: its warnings are not ours to fix (as lib/lz4/ in the kernel).
+$(ULOGFS_OUT)/core/lz4.o: $(ULOGFS_LZ4)/lz4.c
+	$(quiet) UCC $@
+	@mkdir -p $(dir $@)
+	$(Q)$(USER_CC) $(USER_ARCH) -Os -g -w -ffunction-sections -fdata-sections \
+		-MMD -MP -c -o $@ $<
 
 -include $(shell find $(USER_OUT) -name '*.d' 2>/dev/null)

@@ -34,6 +34,7 @@ static const struct test tests[] = {
 	{ "fileops_tmp", "t-fileops", { "/tmp", NULL } },
 	{ "fileops_data", "t-fileops", { "/data", NULL } },
 	{ "fileops_secure", "t-fileops", { "/secure", NULL } },
+	{ "mkfs", "t-mkfs", { NULL } },
 	{ "sh", "sh", { "sh-tests.sh", NULL } },
 	/* A fixed seed keeps CI reproducible; `sysfuzz -s N` explores others. */
 	{ "sysfuzz", "sysfuzz", { "-t", "10", "-s", "108", NULL } },
