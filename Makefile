@@ -57,7 +57,7 @@ need_config := $(foreach g,$(need_config),$(if $(filter $(no_config_targets),$(g
 .DELETE_ON_ERROR:
 .PHONY: all help clean distclean deps menuconfig olddefconfig savedefconfig \
 	run debug check check-host host-check host-tools fuzz bench sdcard \
-	run-uboot uboot list-boards check-target FORCE
+	run-uboot uboot list-boards check-target torture FORCE
 
 include scripts/Makefile.deps
 
@@ -95,6 +95,7 @@ help:
 	@echo '  run-uboot         boot QEMU -> U-Boot -> our kernel from the SD card image'
 	@echo '  sdcard            $(O)/sdcard.img to write to a real board'
 	@echo '  bench             benchmarks (QEMU, -icount shift=0); tables and $(O)/bench*.json'
+	@echo '  torture           thousands of real power cuts on /data (TORTURE_CUTS=2000, SEED=)'
 	@echo 'Configuration:'
 	@echo '  <board>_defconfig configure for a board: $(notdir $(wildcard boards/*))'
 	@echo '  menuconfig        edit $(KCONFIG_CONFIG) in a terminal'

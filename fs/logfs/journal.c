@@ -6,8 +6,15 @@
  *
  * Anchors are appended in fixed slots to journal segment 0 or 1; when one
  * is full the other is erased and continues.  Mount reads one header per
- * slot (stopping at the first slot that is not a newer anchor) and then
- * checks the newest candidates in full, falling back past a torn one.
+ * slot (stopping at the first slot that is not an anchor at least as new
+ * as the one before it) and then checks the newest candidates in full,
+ * falling back past a torn one.  A torn anchor keeps the seq its header
+ * got on the medium, so the anchors after such a fallback number on from
+ * the highest header seen, not from the anchor loaded: one that repeated
+ * or undercut a torn header's seq would end the scan there, hide every
+ * later anchor, and the mount after would bring back the old anchor once
+ * the log had reused its segments.  A header whose seq no writer reaches
+ * (unprogrammed bits) stays in the run but takes no part in the order.
  *
  * Layer: beside log.c, on dev.c.  Locking: fs->lock held.
  * Must not know: trees, inodes (the ifile inode is just bytes here).
@@ -15,6 +22,9 @@
 #define pr_fmt(fmt) "logfs: " fmt
 #include <lib/crc32.h>
 #include "logfs_priv.h"
+
+/* No commit count gets here: a header at or above it is torn. */
+#define LOGFS_SEQ_TORN		(1ull << 62)
 
 /** logfs_anchor_len() - bytes of an anchor for @nr_segs segments */
 u32 logfs_anchor_len(u32 nr_segs)
@@ -109,7 +119,8 @@ static int logfs_anchor_check(struct logfs *fs, struct logfs_anchor *a)
 	a->crc = crc;
 	if (!ok)
 		return -EUCLEAN;
-	if (a->head_seg < LOGFS_JOURNAL_SEGS || a->head_seg >= fs->nr_segs ||
+	if (a->seq >= LOGFS_SEQ_TORN ||
+	    a->head_seg < LOGFS_JOURNAL_SEGS || a->head_seg >= fs->nr_segs ||
 	    a->head_ofs > fs->seg_size || a->plan_count > LOGFS_MAX_PLAN ||
 	    a->ifile.height > LOGFS_MAX_HEIGHT || a->next_ino < 2 ||
 	    a->next_ino > (u64)fs->nr_segs * fs->seg_size / 64 + 2)
@@ -151,7 +162,10 @@ static void logfs_anchor_apply(struct logfs *fs, const struct logfs_anchor *a)
 	       fs->nr_orphans * sizeof(u32));
 }
 
-/* Slots of @seg that hold anchors in rising order: [0, *end). */
+/*
+ * Slots of @seg written in this pass of it: [0, *end); *last is the
+ * highest seq among their headers (torn ones with a likely seq included).
+ */
 static int logfs_journal_scan(struct logfs *fs, u32 seg, u32 *end, u64 *last)
 {
 	struct logfs_anchor a;
@@ -163,7 +177,17 @@ static int logfs_journal_scan(struct logfs *fs, u32 seg, u32 *end, u64 *last)
 		ret = fs->dev->read(fs->dev, seg, s * fs->slot_size, &a, sizeof(a));
 		if (ret)
 			return ret;
-		if (a.magic != LOGFS_ANCHOR_MAGIC || (s && a.seq <= prev))
+		if (a.magic != LOGFS_ANCHOR_MAGIC)
+			break;
+		if (a.seq >= LOGFS_SEQ_TORN)
+			continue;
+		/*
+		 * An older seq is a slot from before the segment's erase (a
+		 * cut during a block store's zeroing).  An equal one follows
+		 * a torn anchor on media written before anchors numbered
+		 * past torn ones: the later slot is the newer.
+		 */
+		if (a.seq < prev)
 			break;
 		prev = a.seq;
 	}
@@ -221,6 +245,8 @@ int logfs_journal_load(struct logfs *fs)
 		 end[0], end[1], (unsigned long long)last[0],
 		 (unsigned long long)last[1], first, (unsigned long long)seq);
 	logfs_anchor_apply(fs, (struct logfs_anchor *)fs->abuf);
+	/* the next anchor is newer than every header, torn ones included */
+	fs->commit_seq = max(seq, max(last[0], last[1]));
 	/* go on after the last slot used in the newest segment */
 	fs->jseg = first;
 	fs->jslot = end[first];

@@ -117,6 +117,8 @@ static inline int lt_remount(struct lt_fix *f)
  * A fresh filesystem: NOR flash of @nblocks x @es (FTL, volume "data"),
  * or with @blkio_bytes != 0 an in-memory block store of that size.
  */
+static inline void lt_teardown(struct lt_fix *f);
+
 static inline int lt_setup(struct lt_fix *f, u32 nblocks, u32 es,
 			   u32 blkio_bytes, u64 seed)
 {
@@ -147,13 +149,16 @@ static inline int lt_setup(struct lt_fix *f, u32 nblocks, u32 es,
 		}
 		ret = ftl_format(&f->sim->mtd, NULL);
 		if (ret)
-			return ret;
+			goto fail;
 		f->ftl = ftl_attach(&f->sim->mtd, NULL);
-		if (IS_ERR(f->ftl))
-			return PTR_ERR(f->ftl);
+		if (IS_ERR(f->ftl)) {
+			ret = PTR_ERR(f->ftl);
+			f->ftl = NULL;
+			goto fail;
+		}
 		ret = ftl_vol_create(f->ftl, "data", 0);
 		if (ret < 0)
-			return ret;
+			goto fail;
 		ftl_detach(f->ftl);
 		f->ftl = NULL;
 	}
@@ -161,7 +166,13 @@ static inline int lt_setup(struct lt_fix *f, u32 nblocks, u32 es,
 	if (!ret)
 		ret = logfs_format(&f->dev);
 	lt_detach(f);
-	return ret ? ret : lt_mount(f);
+	if (!ret)
+		ret = lt_mount(f);
+	if (!ret)
+		return 0;
+fail:
+	lt_teardown(f);	/* a failed setup leaves nothing behind */
+	return ret;
 }
 
 static inline void lt_teardown(struct lt_fix *f)
