@@ -2,7 +2,9 @@
 /*
  * devfs file operations: character nodes call the driver's read/write;
  * block nodes turn byte ranges into whole-sector struct blkio transfers
- * (a bounce sector for the unaligned head and tail).
+ * (a bounce sector for the unaligned head and tail), pass ioctls to the
+ * driver's hook and end the file's claim when it is released.  A block
+ * device of 0 sectors has no medium (an unbound loop device): -ENXIO.
  *
  * Layer: devfs, between the VFS and drivers.  Locking: none held while a
  * driver runs (a character read may wait); each I/O is bracketed by
@@ -94,6 +96,8 @@ static ssize_t blk_rw(struct file *file, u8 *buf, size_t len, u64 *pos, bool wri
 	u8 *bounce;
 	int ret = 0;
 
+	if (!size)
+		return -ENXIO;
 	if (write && (bio->read_only || !bio->write))
 		return -EROFS;
 	if (*pos >= size)
@@ -133,9 +137,42 @@ static ssize_t blk_write(struct file *file, const void *buf, size_t len, u64 *po
 
 static int blk_fsync(struct file *file)
 {
-	struct blkio *bio = file_node(file)->bio;
+	struct devfs_node *n = file_node(file);
+	int ret = 0;
 
-	return bio->flush ? bio->flush(bio) : 0;
+	if (!devfs_node_enter(n))
+		return -ENODEV;
+	if (n->bio->flush)
+		ret = n->bio->flush(n->bio);
+	devfs_node_exit(n);
+	return ret;
+}
+
+/* The size of a device can change (a loop device binds a file): show it. */
+static int blk_open(struct inode *inode, struct file *file)
+{
+	devfs_refresh_size(inode);
+	return 0;
+}
+
+static void blk_release(struct inode *inode, struct file *file)
+{
+	devfs_unclaim(file);
+}
+
+/* Bracketed like I/O: the driver's state stays until the hook returns. */
+static long blk_ioctl(struct file *file, u32 cmd, u32 arg)
+{
+	struct devfs_node *n = file_node(file);
+	long ret;
+
+	if (!n->blk_ops || !n->blk_ops->ioctl)
+		return -ENOTTY;
+	if (!devfs_node_enter(n))
+		return -ENODEV;
+	ret = n->blk_ops->ioctl(n->priv, cmd, arg);
+	devfs_node_exit(n);
+	return ret;
 }
 
 const struct file_operations devfs_char_fops = {
@@ -145,7 +182,10 @@ const struct file_operations devfs_char_fops = {
 };
 
 const struct file_operations devfs_blk_fops = {
+	.open = blk_open,
+	.release = blk_release,
 	.read = blk_read,
 	.write = blk_write,
 	.fsync = blk_fsync,
+	.ioctl = blk_ioctl,
 };

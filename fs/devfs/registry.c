@@ -7,7 +7,9 @@
  *
  * Layer: devfs, below its inodes.  Locking: devfs_lock (mutex) protects
  * the list, refs, gone and active (I/Os inside a driver callback, which
- * devfs_unregister() waits out).  Knows nothing of the VFS.
+ * devfs_unregister() waits out), and the claims on block nodes with the
+ * marker each claiming file keeps in its private_data.  Knows nothing
+ * else of the VFS.
  */
 #include "internal.h"
 #include <kernel/mutex.h>
@@ -31,7 +33,7 @@ static struct devfs_node *find_locked(const char *name, u32 len)
 }
 
 static int add_node(const char *name, u32 mode, const struct devfs_char_ops *ops,
-		    void *priv, struct blkio *bio)
+		    const struct devfs_blk_ops *blk_ops, void *priv, struct blkio *bio)
 {
 	size_t len = name ? strnlen(name, DEVFS_NAME_LEN) : 0;
 	struct devfs_node *n;
@@ -46,6 +48,7 @@ static int add_node(const char *name, u32 mode, const struct devfs_char_ops *ops
 	memcpy(n->name, name, len);
 	n->mode = mode;
 	n->ops = ops;
+	n->blk_ops = blk_ops;
 	n->priv = priv;
 	n->bio = bio;
 	n->refs = 1;
@@ -71,7 +74,7 @@ int devfs_register_char(const char *name, const struct devfs_char_ops *ops, void
 {
 	if (!ops)
 		return -EINVAL;
-	return add_node(name, S_IFCHR | 0666, ops, priv, NULL);
+	return add_node(name, S_IFCHR | 0666, ops, NULL, priv, NULL);
 }
 
 /**
@@ -80,9 +83,22 @@ int devfs_register_char(const char *name, const struct devfs_char_ops *ops, void
  */
 int devfs_register_blkio(const char *name, struct blkio *bio)
 {
+	return devfs_register_blkdev(name, bio, NULL, NULL);
+}
+
+/**
+ * devfs_register_blkdev() - add a block device node with driver hooks
+ * @name: the name under /dev   @bio: the device   @ops: hooks, may be NULL
+ * @priv: passed to @ops
+ * Return: 0, -EINVAL (bad name, no @bio or no read callback), -EEXIST, -ENOMEM.
+ */
+int devfs_register_blkdev(const char *name, struct blkio *bio,
+			  const struct devfs_blk_ops *ops, void *priv)
+{
 	if (!bio || !bio->read || !bio->sector_size)
 		return -EINVAL;
-	return add_node(name, S_IFBLK | (bio->read_only ? 0444 : 0660), NULL, NULL, bio);
+	return add_node(name, S_IFBLK | (bio->read_only ? 0444 : 0660), NULL, ops,
+			priv, bio);
 }
 
 /**
@@ -172,6 +188,51 @@ void devfs_node_exit(struct devfs_node *n)
 	mutex_lock(&devfs_lock);
 	n->active--;
 	mutex_unlock(&devfs_lock);
+}
+
+/**
+ * devfs_node_claim() - record a claim of @file on block node @n
+ * @excl: exclusive (no other claim may hold at the same time)
+ * Return: 0, -ENODEV (unregistered), -EBUSY (a conflicting claim, or
+ * @file holds one already).
+ */
+int devfs_node_claim(struct devfs_node *n, struct file *file, bool excl)
+{
+	int ret = 0;
+
+	mutex_lock(&devfs_lock);
+	if (n->gone)
+		ret = -ENODEV;
+	else if (file->private_data || n->claimed_excl || (excl && n->claims))
+		ret = -EBUSY;
+	if (!ret && excl) {
+		n->claimed_excl = true;
+		file->private_data = (void *)DEVFS_CLAIM_EXCL;
+	} else if (!ret) {
+		n->claims++;
+		file->private_data = (void *)DEVFS_CLAIM_SHARED;
+	}
+	mutex_unlock(&devfs_lock);
+	return ret;
+}
+
+/**
+ * devfs_node_unclaim() - forget @file's claim on @n
+ * Return: what it held: DEVFS_CLAIM_NONE, _SHARED or _EXCL.
+ */
+unsigned long devfs_node_unclaim(struct devfs_node *n, struct file *file)
+{
+	unsigned long held;
+
+	mutex_lock(&devfs_lock);
+	held = (unsigned long)file->private_data;
+	if (held == DEVFS_CLAIM_EXCL)
+		n->claimed_excl = false;
+	else if (held == DEVFS_CLAIM_SHARED)
+		n->claims--;
+	file->private_data = NULL;
+	mutex_unlock(&devfs_lock);
+	return held;
 }
 
 /**

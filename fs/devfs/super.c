@@ -3,7 +3,8 @@
  * devfs as a filesystem: one flat, read-only directory whose entries are
  * the registered nodes; each node's inode (numbered by the registry)
  * holds a reference on its node.  devfs_open_blkio() hands a block node
- * to a filesystem that mounts it.
+ * to a filesystem that mounts it, claimed (devfs_claim()) so that its
+ * driver will not pull it away while mounted.
  *
  * Layer: a filesystem under the VFS.  Locking: the VFS's inode locks;
  * the registry has its own.  Knows nothing of particular drivers.
@@ -79,9 +80,27 @@ static int devfs_iterate(struct file *file, struct dir_context *ctx)
 	return 0;
 }
 
+/**
+ * devfs_refresh_size() - set a block node inode's size from its device,
+ * which can change while registered (a loop device binds a file)
+ */
+void devfs_refresh_size(struct inode *inode)
+{
+	struct devfs_node *n = inode->priv;
+
+	if (!S_ISBLK(inode->mode))
+		return;
+	mutex_lock(&inode->lock);
+	inode->size = READ_ONCE(n->bio->nr_sectors) * n->bio->sector_size;
+	mutex_unlock(&inode->lock);
+}
+
 static bool devfs_revalidate(struct inode *dir, struct inode *inode)
 {
-	return !devfs_node_gone(inode->priv);
+	if (devfs_node_gone(inode->priv))
+		return false;
+	devfs_refresh_size(inode);
+	return true;
 }
 
 static const struct inode_operations devfs_dir_iops = {
@@ -136,21 +155,67 @@ struct file *devfs_open_blkio(struct vfs_ctx *ctx, const char *path, struct blki
 {
 	struct file *f = filp_open(ctx, path, O_RDONLY, 0);
 	struct devfs_node *n;
+	int ret;
 
 	if (IS_ERR(f))
 		return f;
-	if (!S_ISBLK(f->inode->mode) || f->inode->sb->type != &devfs_type) {
+	ret = devfs_claim(f, false);
+	if (ret) {
 		fput(f);
-		return ERR_PTR(-ENOTBLK);
+		return ERR_PTR(ret);
 	}
 	n = f->inode->priv;
-	if (!devfs_node_enter(n)) {
-		fput(f);
-		return ERR_PTR(-ENODEV);
-	}
-	devfs_node_exit(n);
 	*bio = n->bio;
 	return f;
+}
+
+static struct devfs_node *blk_file_node(struct file *file)
+{
+	if (!S_ISBLK(file->inode->mode) || file->inode->sb->type != &devfs_type)
+		return NULL;
+	return file->inode->priv;
+}
+
+/**
+ * devfs_claim() - claim the block node @file is open on
+ * @file: an open devfs block node   @excl: exclusive claim
+ * Return: 0, -ENOTBLK, -ENODEV, -EBUSY, or the driver's refusal.
+ */
+int devfs_claim(struct file *file, bool excl)
+{
+	struct devfs_node *n = blk_file_node(file);
+	int ret;
+
+	if (!n)
+		return -ENOTBLK;
+	if (!devfs_node_enter(n))
+		return -ENODEV;
+	ret = devfs_node_claim(n, file, excl);
+	if (!ret && n->blk_ops && n->blk_ops->claim) {
+		ret = n->blk_ops->claim(n->priv);
+		if (ret)
+			devfs_node_unclaim(n, file);
+	}
+	devfs_node_exit(n);
+	if (!ret)
+		devfs_refresh_size(file->inode);
+	return ret;
+}
+
+/**
+ * devfs_unclaim() - end @file's claim, if it holds one
+ */
+void devfs_unclaim(struct file *file)
+{
+	struct devfs_node *n = blk_file_node(file);
+
+	if (!n || devfs_node_unclaim(n, file) == DEVFS_CLAIM_NONE)
+		return;
+	/* Drivers with hooks keep claimed nodes; if one went anyway, skip it. */
+	if (n->blk_ops && n->blk_ops->unclaim && devfs_node_enter(n)) {
+		n->blk_ops->unclaim(n->priv);
+		devfs_node_exit(n);
+	}
 }
 
 static int devfs_init(void)

@@ -188,6 +188,27 @@ int vfs_fchdir(struct vfs_ctx *ctx, int fd)
 }
 
 /**
+ * file_path() - the path of @file as seen from @ctx's root (from the
+ * global root when it is outside it): what a loop device reports
+ * Return: 0 or -ENAMETOOLONG.
+ */
+int file_path(struct vfs_ctx *ctx, struct file *file, char *buf, size_t len)
+{
+	struct path root;
+	int ret;
+
+	mutex_lock(&ctx->fs->lock);
+	root = ctx->fs->root;
+	if (root.mnt)
+		path_get(&root);
+	mutex_unlock(&ctx->fs->lock);
+	ret = d_path_root(&file->path, root.mnt ? &root : NULL, buf, len);
+	if (root.mnt)
+		path_put(&root);
+	return ret > 0 ? 0 : ret;
+}
+
+/**
  * vfs_getcwd() - the working directory's path as seen from @ctx's root
  * (from the global root when the directory is outside it)
  * Return: 0, -ENAMETOOLONG, -ENOENT (no root yet).

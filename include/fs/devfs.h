@@ -5,12 +5,21 @@
  *	static const struct devfs_char_ops my_ops = { .read = ..., .write = ... };
  *	devfs_register_char("ttyX", &my_ops, priv);   // /dev/ttyX, S_IFCHR
  *	devfs_register_blkio("cloop0", bio);          // /dev/cloop0, S_IFBLK
+ *	devfs_register_blkdev("loop0", bio, &ops, p); // ... with ioctl, claim hooks
  *	devfs_unregister("cloop0");                   // open files get -ENODEV
  *
  * A block node reads and writes at any byte offset (partial sectors are
  * read-modified-written); a filesystem mounts it by path with
  * devfs_open_blkio().  Registered names are global: every mounted devfs
  * shows the same nodes.  Locking: an internal mutex; any thread may call.
+ *
+ * Claims.  Whoever uses a block node's struct blkio directly (a mounted
+ * filesystem, a loop or encrypted device stacked on it) claims the node
+ * with devfs_claim() on its open file; devfs_open_blkio() does it for
+ * mounts.  A claim is shared, or exclusive (no other claim at the same
+ * time: formatting).  The claim ends with devfs_unclaim() or when the
+ * file is released.  A driver that registered claim hooks sees each claim
+ * and refuses to detach or remove its device (-EBUSY) while one holds.
  */
 #ifndef FS_DEVFS_H
 #define FS_DEVFS_H
@@ -22,7 +31,8 @@
 struct vfs_ctx;
 struct file;
 
-#define DEVFS_NAME_LEN 32
+/* Long enough for "crypt-" and a 31-character mapping name. */
+#define DEVFS_NAME_LEN 40
 
 struct devfs_char_ops {
 	/* Return bytes moved, or -errno (-EAGAIN: nothing to read now). */
@@ -40,6 +50,20 @@ struct devfs_char_ops {
  */
 int devfs_register_char(const char *name, const struct devfs_char_ops *ops, void *priv);
 
+/* Optional driver hooks of a block node; any of them may be NULL. */
+struct devfs_blk_ops {
+	/*
+	 * A devfs_claim() of the node: 0 grants it, -errno refuses it (a
+	 * loop device with nothing bound: -ENXIO).  Called without devfs
+	 * locks, with the node kept registered until it returns.
+	 */
+	int (*claim)(void *priv);
+	/* A granted claim ended (devfs_unclaim(), or its file released). */
+	void (*unclaim)(void *priv);
+	/* ioctl(2) on the node, in the caller's context; @arg is a user value. */
+	long (*ioctl)(void *priv, u32 cmd, u32 arg);
+};
+
 #ifdef CONFIG_DEVFS
 /**
  * devfs_register_blkio() - add a block device node over @bio
@@ -48,12 +72,28 @@ int devfs_register_char(const char *name, const struct devfs_char_ops *ops, void
 int devfs_register_blkio(const char *name, struct blkio *bio);
 
 /**
+ * devfs_register_blkdev() - add a block device node with driver hooks
+ * @name: the name under /dev   @bio: the device; its size may change
+ * while registered (a loop device binding a file), 0 sectors meaning "no
+ * medium" (I/O on the node gives -ENXIO)   @ops: hooks (may be NULL)
+ * @priv: passed to @ops
+ * Return: 0, -EINVAL, -EEXIST, -ENOMEM.
+ */
+int devfs_register_blkdev(const char *name, struct blkio *bio,
+			  const struct devfs_blk_ops *ops, void *priv);
+
+/**
  * devfs_unregister() - remove node @name; open files then fail with -ENODEV
  * Return: 0 or -ENOENT.
  */
 int devfs_unregister(const char *name);
 #else
 static inline int devfs_register_blkio(const char *name, struct blkio *bio) { return 0; }
+static inline int devfs_register_blkdev(const char *name, struct blkio *bio,
+					const struct devfs_blk_ops *ops, void *priv)
+{
+	return 0;
+}
 static inline int devfs_unregister(const char *name) { return -ENOENT; }
 #endif
 
@@ -61,10 +101,30 @@ static inline int devfs_unregister(const char *name) { return -ENOENT; }
  * devfs_open_blkio() - open the block node at @path for a filesystem
  * @ctx: caller's context   @path: e.g. "/dev/cloop0"
  * @bio: out: the node's struct blkio, valid while the file is held
+ * The file holds a shared claim on the node (devfs_claim()) until it is
+ * released.
  * Return: the open file (fput() it at unmount), or an ERR_PTR: -ENOTBLK
- * (not a block node), -ENODEV (unregistered), or lookup errors.
+ * (not a block node), -ENODEV (unregistered), -EBUSY (claimed
+ * exclusively), the driver's refusal, or lookup errors.
  */
 struct file *devfs_open_blkio(struct vfs_ctx *ctx, const char *path, struct blkio **bio);
+
+/**
+ * devfs_claim() - claim the block node @file is open on (see the top)
+ * @file: an open devfs block node; holds at most one claim at a time
+ * @excl: exclusive: refused while any other claim holds, and refuses
+ * every other claim while it holds
+ * Return: 0, -ENOTBLK (not a devfs block node), -ENODEV (unregistered),
+ * -EBUSY (a conflicting claim, or @file already holds one), or the
+ * driver's refusal.
+ */
+int devfs_claim(struct file *file, bool excl);
+
+/**
+ * devfs_unclaim() - end @file's claim, if it holds one
+ * @file: as passed to devfs_claim()
+ */
+void devfs_unclaim(struct file *file);
 
 /* --- nodes for the device classes (called by the class code) ------------ */
 

@@ -11,7 +11,9 @@
  *	file_blkio_close(&fb);
  *
  * The device has as many whole sectors as the file had at open; it does
- * not grow.  Locking: the VFS's (each transfer is one kernel_read/write).
+ * not grow.  A block node (a file in devfs) works too: its I/O goes
+ * through the node.  Locking: the VFS's (each transfer is one
+ * kernel_read/write).
  */
 #ifndef FS_FILE_BLKIO_H
 #define FS_FILE_BLKIO_H
@@ -34,6 +36,20 @@ struct file_blkio {
  */
 int file_blkio_open(struct file_blkio *fb, struct vfs_ctx *ctx, const char *path,
 		    u32 sector_size, bool read_only);
+
+/**
+ * file_blkio_open_file() - the same over a file already open (a loop
+ * device's backing, passed by descriptor)
+ * @file: a regular file or a block node, opened for reading; on success
+ * @fb keeps this reference (file_blkio_close() drops it), on failure the
+ * caller still owns it
+ * @read_only: refuse writes (-EROFS); a file opened O_RDONLY is always so
+ * Return: 0; -EINVAL (bad sector size, not a regular file or block node,
+ * opened O_APPEND), -EBADF (opened write-only), -ENXIO (smaller than one
+ * sector).
+ */
+int file_blkio_open_file(struct file_blkio *fb, struct file *file,
+			 u32 sector_size, bool read_only);
 
 /** file_blkio_close() - release the file; the device must be unused */
 void file_blkio_close(struct file_blkio *fb);

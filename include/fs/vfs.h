@@ -169,5 +169,11 @@ struct file *fget(struct vfs_ctx *ctx, int fd);
 int fd_install(struct vfs_ctx *ctx, struct file *file, bool cloexec);
 ssize_t kernel_read(struct file *file, void *buf, size_t len, u64 *pos);
 ssize_t kernel_write(struct file *file, const void *buf, size_t len, u64 *pos);
+/**
+ * file_path() - the path of @file as seen from @ctx's root (the global
+ * root when outside it), NUL-terminated
+ * Return: 0 or -ENAMETOOLONG.
+ */
+int file_path(struct vfs_ctx *ctx, struct file *file, char *buf, size_t len);
 
 #endif /* FS_VFS_H */

@@ -20,6 +20,21 @@
  *                       CRYPT_CLOSE(struct crypt_name *): remove the
  *                       mapping (-EBUSY while mounted, -ENOENT unknown).
  *                       CRYPT_STATUS(struct crypt_status *): by name.
+ *                       CRYPT_FORMAT(struct crypt_format *): write a new
+ *                       LUKS1 header with the passphrase in key slot 0
+ *                       (-EBUSY while the device is mounted or open as a
+ *                       mapping, -ENOSPC when the header and key slots do
+ *                       not fit with room to spare: 2 MiB for 512-bit keys).
+ *
+ * Backing files (LOOP_SET_FD, backing_fd): a regular file or a block node,
+ * opened O_RDONLY (the device is read-only) or O_RDWR; -EBADF for a bad or
+ * write-only descriptor, -EINVAL for another file type or O_APPEND.
+ * Pointer arguments outside user memory give -EFAULT.
+ *
+ * Plain mode derives the key from the passphrase as cryptsetup's plain
+ * mode does with --hash sha256: SHA-256(passphrase), then, while more key
+ * bytes are needed, SHA-256("A" x round || passphrase) for round 1, 2...,
+ * truncated to key_bits / 8 bytes; the data starts at sector 0.
  */
 #ifndef UAPI_LOOP_CRYPT_H
 #define UAPI_LOOP_CRYPT_H
@@ -54,6 +69,8 @@ struct loop_info {
 
 #define CRYPT_F_READ_ONLY	1
 
+/* Ciphers: "aes-xts-plain64" (key_bits 256 or 512; the default when the
+ * string is empty) and "aes-cbc-essiv:sha256" (key_bits 128, 192 or 256). */
 struct crypt_open {
 	int backing_fd;				/* open file or block device */
 	unsigned int type;			/* CRYPT_TYPE_* */
@@ -77,8 +94,22 @@ struct crypt_status {
 	char cipher[CRYPT_CIPHER_MAX];		/* out */
 };
 
+/* PBKDF2 iterations below this are refused (LUKS1's own floor). */
+#define CRYPT_ITER_MIN		1000
+
+struct crypt_format {
+	int backing_fd;				/* opened O_RDWR */
+	unsigned int key_bits;			/* 0: 512 for xts, 256 for cbc */
+	unsigned int iterations;		/* slot 0's PBKDF2; 0: the kernel's
+						 * default (CONFIG_BLK_DEV_CRYPTCTL_ITER) */
+	char cipher[CRYPT_CIPHER_MAX];		/* "" or as above */
+	unsigned int pass_len;			/* 1..CRYPT_PASS_MAX */
+	char passphrase[CRYPT_PASS_MAX];	/* not NUL-terminated */
+};
+
 #define CRYPT_OPEN		ABI_IOW('C', 0x01, struct crypt_open)
 #define CRYPT_CLOSE		ABI_IOW('C', 0x02, struct crypt_name)
 #define CRYPT_STATUS		ABI_IOWR('C', 0x03, struct crypt_status)
+#define CRYPT_FORMAT		ABI_IOW('C', 0x04, struct crypt_format)
 
 #endif /* UAPI_LOOP_CRYPT_H */

@@ -33,7 +33,10 @@ static const struct test tests[] = {
 	{ "fileops_root", "t-fileops", { "/", NULL } },
 	{ "fileops_tmp", "t-fileops", { "/tmp", NULL } },
 	{ "fileops_data", "t-fileops", { "/data", NULL } },
+	/* /secure as /etc/rc would open it (rc does not run in selftest mode). */
+	{ "secure_setup", "sh", { "secure-setup.sh", NULL } },
 	{ "fileops_secure", "t-fileops", { "/secure", NULL } },
+	{ "crypt", "t-crypt", { NULL } },
 	{ "mkfs", "t-mkfs", { NULL } },
 	{ "sh", "sh", { "sh-tests.sh", NULL } },
 	/* A fixed seed keeps CI reproducible; `sysfuzz -s N` explores others. */
@@ -76,6 +79,7 @@ static pid_t start(const struct test *t, int out)
 	fflush(NULL);
 	pid = fork();
 	if (pid == 0) {
+		setenv("KTAP_SUITE", t->name, 1);
 		dup2(out, 1);
 		dup2(out, 2);
 		close(out);

@@ -3,7 +3,9 @@
  * devfs tests through the VFS: the console, null and zero nodes; a block
  * node over an in-memory struct blkio (unaligned reads and writes,
  * read-only stores, the size), registration errors, unregistering while
- * a file is open (-ENODEV), and devfs_open_blkio() for mounting.
+ * a file is open (-ENODEV), and devfs_open_blkio() for mounting; claims
+ * (shared, exclusive, refused by the driver, dropped with the file), the
+ * ioctl hook of block nodes, and a block node without a medium (-ENXIO).
  */
 #include <kernel/ktest.h>
 #include <fs/vfs.h>
@@ -166,10 +168,129 @@ static void devfs_readonly_and_open_blkio(struct ktest *t)
 		   -EINVAL);
 }
 
+/* A block node with driver hooks: counts what devfs tells it. */
+struct hooked {
+	struct ramstore *r;
+	int claims, unclaims, refuse;
+	u32 last_cmd, last_arg;
+};
+
+static int hk_claim(void *priv)
+{
+	struct hooked *h = priv;
+
+	if (h->refuse)
+		return h->refuse;
+	h->claims++;
+	return 0;
+}
+
+static void hk_unclaim(void *priv)
+{
+	((struct hooked *)priv)->unclaims++;
+}
+
+static long hk_ioctl(void *priv, u32 cmd, u32 arg)
+{
+	struct hooked *h = priv;
+
+	h->last_cmd = cmd;
+	h->last_arg = arg;
+	return cmd == 0x1234 ? 42 : -ENOTTY;
+}
+
+static const struct devfs_blk_ops hk_ops = {
+	.claim = hk_claim, .unclaim = hk_unclaim, .ioctl = hk_ioctl,
+};
+
+static void devfs_block_claims(struct ktest *t)
+{
+	struct vfs_ctx *c = vfs_kernel_ctx();
+	static struct hooked h;
+	struct file *a, *b, *m, *chr;
+	struct blkio *bio;
+
+	memset(&h, 0, sizeof(h));
+	h.r = ram_new(false);
+	KASSERT_NOT_NULL(t, h.r);
+	KASSERT_EQ(t, devfs_register_blkdev("vthook", &h.r->bio, &hk_ops, &h), 0);
+	a = filp_open(c, "/dev/vthook", O_RDWR, 0);
+	b = filp_open(c, "/dev/vthook", O_RDONLY, 0);
+	chr = filp_open(c, "/dev/null", O_RDONLY, 0);
+	KASSERT_FALSE(t, IS_ERR(a) || IS_ERR(b) || IS_ERR(chr));
+	/* the ioctl hook, in the driver's words */
+	KEXPECT_EQ(t, a->f_op->ioctl(a, 0x1234, 7), 42);
+	KEXPECT_EQ(t, h.last_arg, 7);
+	KEXPECT_EQ(t, a->f_op->ioctl(a, 0x99, 0), -ENOTTY);
+	/* shared claims stack; a file holds one at a time */
+	KEXPECT_EQ(t, devfs_claim(a, false), 0);
+	KEXPECT_EQ(t, devfs_claim(a, false), -EBUSY);
+	m = devfs_open_blkio(c, "/dev/vthook", &bio);
+	KEXPECT_FALSE(t, IS_ERR(m));
+	KEXPECT_EQ(t, h.claims, 2);
+	/* exclusive: refused while shared ones hold, and refuses them */
+	KEXPECT_EQ(t, devfs_claim(b, true), -EBUSY);
+	devfs_unclaim(a);
+	devfs_unclaim(a);			/* a second unclaim is a no-op */
+	KEXPECT_EQ(t, h.unclaims, 1);
+	if (!IS_ERR(m))
+		fput(m);			/* the mount's claim ends with its file */
+	KEXPECT_EQ(t, h.unclaims, 2);
+	KEXPECT_EQ(t, devfs_claim(b, true), 0);
+	KEXPECT_EQ(t, devfs_claim(a, false), -EBUSY);
+	KEXPECT_EQ(t, PTR_ERR(devfs_open_blkio(c, "/dev/vthook", &bio)), -EBUSY);
+	devfs_unclaim(b);
+	/* the driver may refuse */
+	h.refuse = -ENXIO;
+	KEXPECT_EQ(t, devfs_claim(a, false), -ENXIO);
+	KEXPECT_EQ(t, PTR_ERR(devfs_open_blkio(c, "/dev/vthook", &bio)), -ENXIO);
+	h.refuse = 0;
+	KEXPECT_EQ(t, devfs_claim(a, false), 0);
+	KEXPECT_EQ(t, devfs_claim(chr, false), -ENOTBLK);
+	fput(chr);
+	fput(a);				/* released with its claim held */
+	KEXPECT_EQ(t, h.claims, h.unclaims);
+	/* no claims on a node that is gone */
+	KEXPECT_EQ(t, devfs_unregister("vthook"), 0);
+	KEXPECT_EQ(t, devfs_claim(b, false), -ENODEV);
+	KEXPECT_EQ(t, b->f_op->ioctl(b, 0x1234, 0), -ENODEV);
+	fput(b);
+	kfree(h.r);
+}
+
+/* A device of 0 sectors has no medium; a size change shows in stat. */
+static void devfs_block_no_medium(struct ktest *t)
+{
+	struct vfs_ctx *c = vfs_kernel_ctx();
+	struct ramstore *r = ram_new(false);
+	struct stat st;
+	char buf[8];
+	int fd;
+
+	KASSERT_NOT_NULL(t, r);
+	r->bio.nr_sectors = 0;
+	KASSERT_EQ(t, devfs_register_blkio("vtempty", &r->bio), 0);
+	fd = vfs_open(c, "/dev/vtempty", O_RDWR, 0);
+	KASSERT_GE(t, fd, 0);
+	KEXPECT_EQ(t, vfs_read(c, fd, buf, sizeof(buf)), -ENXIO);
+	KEXPECT_EQ(t, vfs_write(c, fd, buf, sizeof(buf)), -ENXIO);
+	KEXPECT_EQ(t, vfs_stat(c, "/dev/vtempty", &st), 0);
+	KEXPECT_EQ(t, st.st_size, 0);
+	r->bio.nr_sectors = 2;			/* as a loop device binding a file */
+	KEXPECT_EQ(t, vfs_stat(c, "/dev/vtempty", &st), 0);
+	KEXPECT_EQ(t, st.st_size, 1024);
+	KEXPECT_EQ(t, vfs_pread(c, fd, buf, sizeof(buf), 0), sizeof(buf));
+	vfs_close(c, fd);
+	KEXPECT_EQ(t, devfs_unregister("vtempty"), 0);
+	kfree(r);
+}
+
 static struct ktest_case devfs_cases[] = {
 	KTEST_CASE(devfs_builtin_nodes),
 	KTEST_CASE(devfs_block_node),
 	KTEST_CASE(devfs_readonly_and_open_blkio),
+	KTEST_CASE(devfs_block_claims),
+	KTEST_CASE(devfs_block_no_medium),
 	{}
 };
 
