@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Command-line parsing into a small table of key/value pairs.  Parsed once
- * at boot; read-only afterwards.  Over-long words are truncated and logged,
- * never overflow.
+ * at boot; read-only afterwards.  Over-long words are ignored and logged,
+ * never overflow.  As on Linux, the words after "--" are not the kernel's:
+ * they are the arguments of init.
  */
 #include <kernel/cmdline.h>
 #include <kernel/printk.h>
@@ -18,35 +19,71 @@ static struct {
 } args[MAX_ARGS];
 static int nr_args;
 
+#define MAX_INIT_ARGS	8
+static char init_words[MAX_INIT_ARGS][MAX_WORD];
+static const char *init_args[MAX_INIT_ARGS + 1];
+static int nr_init_args;
+
+static void add_init_arg(const char *s, size_t len)
+{
+	if (nr_init_args == MAX_INIT_ARGS || len >= MAX_WORD) {
+		pr_warn("cmdline: ignoring an argument of init");
+		return;
+	}
+	memcpy(init_words[nr_init_args], s, len);
+	init_words[nr_init_args][len] = '\0';
+	init_args[nr_init_args] = init_words[nr_init_args];
+	nr_init_args++;
+}
+
+/* The next word of @s: its start (after spaces) and length (0 at the end). */
+static const char *next_word(const char *s, size_t *len)
+{
+	while (*s == ' ')
+		s++;
+	*len = strchr(s, ' ') ? (size_t)(strchr(s, ' ') - s) : strlen(s);
+	return s;
+}
+
+static void add_kernel_arg(const char *s, size_t len)
+{
+	const char *eq = memchr(s, '=', len);
+	size_t klen = eq ? (size_t)(eq - s) : len;
+
+	if (nr_args == MAX_ARGS || klen >= sizeof(args[0].key) ||
+	    (eq && len - klen - 1 >= MAX_WORD)) {
+		pr_warn("cmdline: ignoring an argument (too many or too long)");
+		return;
+	}
+	memcpy(args[nr_args].key, s, klen);
+	args[nr_args].key[klen] = '\0';
+	if (eq) {
+		memcpy(args[nr_args].value, eq + 1, len - klen - 1);
+		args[nr_args].value[len - klen - 1] = '\0';
+	}
+	nr_args++;
+}
+
 void cmdline_parse(const char *s)
 {
-	while (*s && nr_args < MAX_ARGS) {
-		size_t len, klen;
-		const char *eq;
+	bool for_init = false;
+	size_t len;
 
-		while (*s == ' ')
-			s++;
-		len = strchr(s, ' ') ? (size_t)(strchr(s, ' ') - s) : strlen(s);
-		if (!len)
-			break;
-		eq = memchr(s, '=', len);
-		klen = eq ? (size_t)(eq - s) : len;
-		if (klen >= sizeof(args[0].key) ||
-		    (eq && len - klen - 1 >= MAX_WORD)) {
-			pr_warn("cmdline: ignoring over-long argument");
-		} else {
-			memcpy(args[nr_args].key, s, klen);
-			args[nr_args].key[klen] = '\0';
-			if (eq) {
-				memcpy(args[nr_args].value, eq + 1, len - klen - 1);
-				args[nr_args].value[len - klen - 1] = '\0';
-			}
-			nr_args++;
-		}
-		s += len;
+	for (s = next_word(s, &len); len; s = next_word(s + len, &len)) {
+		if (for_init)
+			add_init_arg(s, len);
+		else if (len == 2 && !memcmp(s, "--", 2))
+			for_init = true;
+		else
+			add_kernel_arg(s, len);
 	}
 	if (cmdline_get("loglevel"))
 		console_loglevel = (int)strtoul(cmdline_get("loglevel"), NULL, 10);
+}
+
+const char *const *cmdline_init_args(void)
+{
+	return init_args;
 }
 
 const char *cmdline_get(const char *key)

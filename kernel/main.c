@@ -45,7 +45,8 @@ static void print_banner(void)
 
 /*
  * Runs /sbin/init (or the program "init=" names on the command line, as
- * on Linux: a test harness or a rescue shell) and waits for it.  Return:
+ * on Linux: a test harness or a rescue shell, with the words after "--"
+ * as its arguments) and waits for it.  Return:
  * -ENOENT when there is none, else its exit code (init only exits in
  * self-test mode or when it is a test program; its end is reported).
  */
@@ -53,14 +54,17 @@ static int run_init(void)
 {
 	static const char *const envp[] = { "HOME=/", "PATH=/sbin:/bin", "TERM=vt100", NULL };
 	const char *path = cmdline_get("init");
-	const char *argv[3] = { NULL, NULL, NULL };
-	int status = 0, pid;
+	const char *const *extra = cmdline_init_args();
+	const char *argv[12] = { NULL };
+	int status = 0, pid, argc = 0;
 
 	if (!path || !*path)
 		path = "/sbin/init";
-	argv[0] = path;
+	argv[argc++] = path;
 	if (selftest_mode)
-		argv[1] = "selftest";
+		argv[argc++] = "selftest";
+	while (*extra && argc < (int)ARRAY_SIZE(argv) - 1)
+		argv[argc++] = *extra++;
 	process_next_is_init();
 	pid = process_spawn(path, argv, envp);
 	if (pid == -ENOENT && strcmp(path, "/sbin/init"))

@@ -11,4 +11,10 @@ void cmdline_parse(const char *cmdline);
 /* Value of @key ("" if given without a value), or NULL if absent. */
 const char *cmdline_get(const char *key);
 
+/**
+ * cmdline_init_args() - the words after "--": arguments for init
+ * Return: a NULL-terminated array (empty when there is no "--").
+ */
+const char *const *cmdline_init_args(void);
+
 #endif /* KERNEL_CMDLINE_H */

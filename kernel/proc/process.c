@@ -237,6 +237,22 @@ int process_next_pid(int from)
 	return best;
 }
 
+/*
+ * Boot time to user space, for `make bench-user`: the monotonic clock
+ * (virtual under QEMU -icount) when the first process leaves for user
+ * mode.  Logged once; the line's own printing comes after the stamp.
+ */
+static bool first_user_entry_seen;
+
+static void log_first_user_entry(const struct process *p)
+{
+	u64 ns = ktime_get_ns();
+
+	if (__atomic_exchange_n(&first_user_entry_seen, true, __ATOMIC_RELAXED))
+		return;		/* another CPU was first */
+	pr_info("first user instruction: pid %d (%s) at %llu ns", p->pid, p->name, ns);
+}
+
 /* The body of every user thread: drop to user mode through its frame. */
 static int user_thread_start(void *arg)
 {
@@ -245,6 +261,8 @@ static int user_thread_start(void *arg)
 	(void)arg;
 	local_irq_disable();
 	mm_activate(t->mm);
+	if (unlikely(!READ_ONCE(first_user_entry_seen)))
+		log_first_user_entry(t->proc);
 	ret_to_user(task_user_regs(t));
 	return 0;	/* not reached */
 }

@@ -7,8 +7,12 @@
  *     /bin/selftest, which prints KTAP, and exits with its status; the
  *     kernel turns "init exited with N in selftest mode" into power-off
  *     with exit status N (QEMU's exit status);
- *   - normal mode: runs "/bin/sh -l" on the console, again whenever it
- *     exits, and reaps every orphan the kernel gives it.
+ *   - benchmark mode ("ubench" or "ubench=name,..." in /proc/cmdline, for
+ *     `make bench-user`): runs /bin/ubench [names] and exits with its
+ *     status, which the kernel turns into the exit status the same way;
+ *   - normal mode: runs /etc/rc (sh script: opens /secure) once, then
+ *     "/bin/sh -l" on the console, again whenever it exits, and reaps
+ *     every orphan the kernel gives it.
  * Run as any pid other than 1 (tests on a host) it mounts nothing.
  */
 #include <errno.h>
@@ -83,28 +87,40 @@ static void setup_console(void)
 		close(fd);
 }
 
-static int want_selftest(int argc, char **argv)
+/*
+ * @word or "@word=value" on the kernel command line (pid 1 only): the
+ * value ("" for the bare word, in a static buffer), or NULL.
+ */
+static const char *cmdline_word(const char *word)
 {
-	char buf[512], *tok;
+	static char buf[512];
+	size_t len = strlen(word);
+	char *tok;
 	ssize_t n;
-	int i, fd;
+	int fd;
 
-	for (i = 1; i < argc; i++)
-		if (!strncmp(argv[i], "selftest", 8))
-			return 1;
+	if (!is_pid1)
+		return NULL;
 	fd = open("/proc/cmdline", O_RDONLY);
-	if (fd < 0 || !is_pid1) {
-		if (fd >= 0)
-			close(fd);
-		return 0;
-	}
+	if (fd < 0)
+		return NULL;
 	n = read(fd, buf, sizeof(buf) - 1);
 	close(fd);
 	buf[n > 0 ? n : 0] = '\0';
 	for (tok = strtok(buf, " \t\n"); tok; tok = strtok(NULL, " \t\n"))
-		if (!strcmp(tok, "selftest") || !strncmp(tok, "selftest=", 9))
+		if (!strncmp(tok, word, len) && (!tok[len] || tok[len] == '='))
+			return tok[len] ? tok + len + 1 : tok + len;
+	return NULL;
+}
+
+static int want_selftest(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++)
+		if (!strncmp(argv[i], "selftest", 8))
 			return 1;
-	return 0;
+	return cmdline_word("selftest") != NULL;
 }
 
 static pid_t spawn(char *const argv[])
@@ -140,9 +156,9 @@ static int wait_reaping(pid_t pid)
 	}
 }
 
-static int run_selftest(void)
+/* Run @argv once and return its exit status (1 if it did not exit). */
+static int run_once(char *const argv[])
 {
-	static char *const argv[] = { "selftest", NULL };
 	pid_t pid = spawn(argv);
 	int st;
 
@@ -168,8 +184,27 @@ static void run_console(void)
 	}
 }
 
+/*
+ * /etc/rc, once, before the console shell: site setup that wants the
+ * console (opening /secure asks for its passphrase).  Not in selftest or
+ * benchmark mode, and only as pid 1.
+ */
+static void run_rc(void)
+{
+	static char *const argv[] = { "/bin/sh", "/etc/rc", NULL };
+	pid_t pid;
+
+	if (!is_pid1 || access("/etc/rc", R_OK) < 0)
+		return;
+	pid = spawn(argv);
+	if (pid > 0)
+		wait_reaping(pid);
+}
+
 int main(int argc, char **argv)
 {
+	const char *bench;
+
 	is_pid1 = getpid() == 1;
 	if (is_pid1) {
 		mount_all();
@@ -179,8 +214,18 @@ int main(int argc, char **argv)
 	} else if (!getenv("PATH")) {
 		setenv("PATH", "/bin:/sbin", 1);
 	}
-	if (want_selftest(argc, argv))
-		return run_selftest();
+	if (want_selftest(argc, argv)) {
+		static char *const selftest_argv[] = { "selftest", NULL };
+
+		return run_once(selftest_argv);
+	}
+	bench = cmdline_word("ubench");
+	if (bench) {
+		char *bench_argv[] = { "ubench", *bench ? (char *)bench : NULL, NULL };
+
+		return run_once(bench_argv);
+	}
+	run_rc();
 	run_console();
 	return 0;
 }
