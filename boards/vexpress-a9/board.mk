@@ -31,3 +31,10 @@ KERNEL_CONSOLE := ttyAMA0
 # ("Loading Device Tree to ...") and passes that address in r2.
 UBOOT_KERNEL_ADDR := 0x60100000
 UBOOT_FDT_ADDR := 0x60000000
+
+# $(call FLASH_QEMU_ARGS,image): the second NOR bank (flash@44000000: the
+# "data" partition that /data lives on, /secure's container with it)
+# backed by a file, so that what is written there survives a reboot as on
+# the board.  QEMU wants the file to be exactly the bank's 64 MiB.
+FLASH_QEMU_ARGS = -drive if=pflash,index=1,format=raw,file=$(1)
+FLASH_IMG_SIZE := 64M
