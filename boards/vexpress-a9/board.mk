@@ -2,8 +2,10 @@
 # core tile (QEMU -M vexpress-a9).  Read by the top Makefile after the
 # board configuration; scripts/Makefile.uboot uses the U-Boot part.
 
-# QEMU machine and memory.  RAM starts at 0x60000000 on this board.
-QEMU_MACHINE_ARGS := -M vexpress-a9 -m 128M
+# QEMU machine and memory.  RAM starts at 0x60000000 on this board.  The
+# board's PL041 sound gets a silent backend: without one QEMU probes the
+# host's sound systems and prints its complaints on the console.
+QEMU_MACHINE_ARGS := -M vexpress-a9 -m 128M -audiodev none,id=snd0 -global pl041.audiodev=snd0
 # CPUs (-smp); the A9 tile has up to 4.
 QEMU_SMP ?= 1
 

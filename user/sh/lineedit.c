@@ -239,8 +239,21 @@ static char *read_edited(const char *prompt)
 	raw.c_cc[VTIME] = 0;
 	tcsetattr(0, TCSADRAIN, &raw);	/* keep type-ahead */
 	refresh(&e);
-	while ((r = edit_key(&e, read_key(), &hist)) == 0)
-		refresh(&e);
+	for (;;) {
+		int len = e.len, pos = e.pos, c = read_key();
+
+		r = edit_key(&e, c, &hist);
+		if (r)
+			break;
+		/*
+		 * A character typed at the end of the line is just echoed: a
+		 * whole redraw per key costs a serial console O(line) bytes.
+		 */
+		if (pos == len && e.pos == len + 1 && e.len == len + 1 && c >= 32)
+			out(&e.buf[len], 1);
+		else
+			refresh(&e);
+	}
 	tcsetattr(0, TCSADRAIN, &old);
 	out("\r\n", 2);
 	if (r < 0)
