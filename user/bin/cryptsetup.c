@@ -13,8 +13,10 @@
  * ("-": all of standard input), newlines included; otherwise one line from
  * standard input, without its newline (on a terminal: prompted for with
  * echo off, and asked twice by luksFormat).  luksFormat on a terminal
- * asks for "YES" first, unless -q.  Ciphers: aes-xts-plain64 (default,
- * 256 or 512-bit keys) and aes-cbc-essiv:sha256 (128, 192, 256).
+ * asks for "YES" first, unless -q.  An empty passphrase at a terminal
+ * prompt ends with exit status 2 (a boot script takes it as "skip").
+ * Ciphers: aes-xts-plain64 (default, 256 or 512-bit keys) and
+ * aes-cbc-essiv:sha256 (128, 192, 256).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -36,6 +38,9 @@ struct opts {
 	const char *args[2];
 	int nargs;
 };
+
+/* Exit status when the terminal prompt got an empty line: /etc/rc skips. */
+#define EXIT_NO_PASSPHRASE	2
 
 /* Secrets live here only, and are wiped before exit. */
 static char pass[CRYPT_PASS_MAX], pass2[CRYPT_PASS_MAX];
@@ -142,6 +147,11 @@ static int get_pass(const struct opts *o, int verify, unsigned int *len)
 	} else {
 		if (prompt("Enter passphrase", pass, &n))
 			return 1;
+		if (!n) {
+			/* at a prompt, Enter alone (or Ctrl-D) means "not now" */
+			fprintf(stderr, "cryptsetup: no passphrase entered\n");
+			return EXIT_NO_PASSPHRASE;
+		}
 		if (verify && (prompt("Verify passphrase", pass2, &n2) ||
 			       n != n2 || memcmp(pass, pass2, n))) {
 			fprintf(stderr, "cryptsetup: passphrases do not match\n");
@@ -266,9 +276,10 @@ static int do_open(struct opts *o)
 	fd = open(o->args[0], o->read_only ? O_RDONLY : O_RDWR);
 	if (fd < 0)
 		return fail(o->args[0]);
-	if (get_pass(o, 0, &req.pass_len)) {
+	r = get_pass(o, 0, &req.pass_len);
+	if (r) {
 		close(fd);
-		return 1;
+		return r;
 	}
 	memcpy(req.passphrase, pass, req.pass_len);
 	req.backing_fd = fd;
