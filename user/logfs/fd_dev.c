@@ -21,6 +21,8 @@
  */
 #include <port/port.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 #include <sys/syscall.h>
 #include <uapi/linux-abi.h>
@@ -252,4 +254,18 @@ bool fd_medium_mounted(const char *path)
 	}
 	fclose(f);
 	return found;
+}
+
+int fd_medium_parse_sector(const char *prog, const char *arg, u32 *sector)
+{
+	char *end;
+	unsigned long v = strtoul(arg, &end, 0);
+
+	if (*end || v < 512 || v > 65536 || (v & (v - 1))) {
+		fprintf(stderr, "%s: -b %s: a power of two from 512 to 65536\n",
+			prog, arg);
+		return -EINVAL;
+	}
+	*sector = (u32)v;
+	return 0;
 }

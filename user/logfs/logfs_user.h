@@ -50,6 +50,15 @@ int fd_medium_open(struct fd_medium *m, const char *path, bool read_only,
 		   u32 sector_size);
 
 /**
+ * fd_medium_parse_sector() - the argument of -b (sector size)
+ * @prog: for the message   @arg: the text   @sector: the value, when good
+ *
+ * Return: 0, or -EINVAL (not a power of two from 512 to 65536; a message
+ * on stderr says so).
+ */
+int fd_medium_parse_sector(const char *prog, const char *arg, u32 *sector);
+
+/**
  * fd_medium_close() - flush (when writable) and close
  * Return: 0, or -EIO if the flush or the close failed.
  */

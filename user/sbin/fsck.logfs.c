@@ -74,22 +74,16 @@ static int check(struct fd_medium *m, const char *path)
 
 int main(int argc, char **argv)
 {
-	unsigned long sector = FD_MEDIUM_SECTOR;
+	u32 sector = FD_MEDIUM_SECTOR;
 	struct fd_medium m;
 	const char *path;
-	char *end;
 	int c, ret;
 
 	while ((c = getopt(argc, argv, "b:h")) != -1) {
 		switch (c) {
 		case 'b':
-			sector = strtoul(optarg, &end, 0);
-			if (*end || sector < 512 || sector > 65536 ||
-			    (sector & (sector - 1))) {
-				fprintf(stderr, "%s: -b %s: a power of two from "
-					"512 to 65536\n", prog, optarg);
+			if (fd_medium_parse_sector(prog, optarg, &sector))
 				return 2;
-			}
 			break;
 		case 'h':
 			return usage(stdout, 0);
@@ -107,7 +101,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s: %s is mounted: unmount it first\n", prog, path);
 		return 2;
 	}
-	ret = fd_medium_open(&m, path, true, (u32)sector);
+	ret = fd_medium_open(&m, path, true, sector);
 	if (ret) {
 		if (ret == -ENOTBLK)
 			fprintf(stderr, "%s: %s: not a block device or a regular "

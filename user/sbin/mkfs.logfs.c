@@ -191,20 +191,14 @@ static int format(const char *path, u32 sector)
 int main(int argc, char **argv)
 {
 	unsigned long long size = 0;
-	unsigned long sector = FD_MEDIUM_SECTOR;
-	char *end;
+	u32 sector = FD_MEDIUM_SECTOR;
 	int c, ret;
 
 	while ((c = getopt(argc, argv, "b:s:h")) != -1) {
 		switch (c) {
 		case 'b':
-			sector = strtoul(optarg, &end, 0);
-			if (*end || sector < 512 || sector > 65536 ||
-			    (sector & (sector - 1))) {
-				fprintf(stderr, "%s: -b %s: a power of two from "
-					"512 to 65536\n", prog, optarg);
+			if (fd_medium_parse_sector(prog, optarg, &sector))
 				return 2;
-			}
 			break;
 		case 's':
 			size = parse_size(optarg);
@@ -239,5 +233,5 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
-	return format(argv[optind], (u32)sector);
+	return format(argv[optind], sector);
 }
