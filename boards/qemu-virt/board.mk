@@ -4,8 +4,11 @@
 # This board has no DTS of ours: QEMU generates the device tree and the
 # kernel boots with that one (U-Boot passes it on).
 
-# QEMU machine and memory.  RAM starts at 0x40000000 on this machine.
-QEMU_MACHINE_ARGS := -M virt -cpu cortex-a15 -m 128M
+# QEMU machine and memory.  RAM starts at 0x40000000 on this machine.  No
+# network card: the default virtio-net needs a boot ROM (efi-virtio.rom,
+# Debian's ipxe-qemu) that a machine without recommended packages lacks,
+# and nothing here uses the network.
+QEMU_MACHINE_ARGS := -M virt -cpu cortex-a15 -m 128M -nic none
 # CPUs (-smp); secondaries start through PSCI (QEMU's, over HVC).
 QEMU_SMP ?= 1
 

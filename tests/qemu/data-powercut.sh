@@ -72,12 +72,14 @@ synced=-1
 total_gens=0
 for k in $(seq 1 "$CUTS"); do
 	log=$dir/boot$k.log
+	: > "$log"	# exists before QEMU writes to it: wait_working greps it
 	start_boot "$synced" "$((synced + 1))" "$log"
 	if ! wait_working "$log"; then
 		kill -9 "$qpid" 2> /dev/null
 		wait "$qpid" 2> /dev/null
 		tr -d '\r' < "$log" | tail -20 | sed 's/^/# /'
-		echo "not ok $k cut_$k # the workload never started"
+		echo "# boot $k: the workload never started"
+		echo "not ok $k cut_$k"
 		fail=1
 		continue
 	fi
@@ -89,7 +91,8 @@ for k in $(seq 1 "$CUTS"); do
 	first=$([ "$k" = 1 ] && echo 1 || echo 0)
 	last=$(tr -d '\r' < "$log" | sed -n 's/^pc: synced \([0-9]*\)$/\1/p' | tail -1)
 	if boot_ok "$log" "$first"; then
-		echo "ok $k cut_$k # verified up to $synced, synced ${last:-nothing} before the cut"
+		echo "# boot $k verified up to gen $synced, fsync'd up to ${last:-nothing} before the cut"
+		echo "ok $k cut_$k"
 	else
 		tr -d '\r' < "$log" | grep -E "pc: |fsck|logfs|ftl" | tail -20 | sed 's/^/# /'
 		echo "not ok $k cut_$k"
@@ -107,7 +110,8 @@ timeout 60 $QEMU_BASE -kernel "$ZIMAGE" ${DTB:+-dtb "$DTB"} -initrd "$ROOTFS" \
 	-append "init=/usr/lib/selftest/t-powercut pc.synced=$synced pc.gen=-1" \
 	< /dev/null > "$log" 2>&1
 if boot_ok "$log" 0; then
-	echo "ok $((CUTS + 1)) final_verify # $total_gens generations fsync'd across $CUTS cuts"
+	echo "# $total_gens generations fsync'd across $CUTS cuts"
+	echo "ok $((CUTS + 1)) final_verify"
 else
 	tr -d '\r' < "$log" | tail -20 | sed 's/^/# /'
 	echo "not ok $((CUTS + 1)) final_verify"
