@@ -11,7 +11,8 @@
  *
  * struct page's refs counts the mms mapping a user page: fork() shares
  * every page read-only and bumps refs; the first write copies (or, when
- * refs is 1, just makes the page writable again).
+ * refs is 1, just makes the page writable again).  The mms sharing a page
+ * may run on other CPUs under their own locks, so refs changes atomically.
  *
  * ASIDs: 1..254 are handed out for the life of an mm; with none left an
  * mm gets ASID 255 and the TLB entries of that ASID are flushed whenever
@@ -156,9 +157,10 @@ static struct page *pte_page(u32 pte)
 	return virt_to_page(__va(pte & ~(PAGE_SIZE - 1)));
 }
 
+/* The mms sharing a page each hold only their own lock: refs is atomic. */
 static void put_user_page(struct page *p)
 {
-	if (--p->refs == 0)
+	if (__atomic_sub_fetch(&p->refs, 1, __ATOMIC_ACQ_REL) == 0)
 		free_pages(p, 0);
 }
 
@@ -320,7 +322,8 @@ static int break_cow(struct mm *mm, u32 va, u32 *pte, struct vm_area *a)
 {
 	struct page *old = pte_page(*pte), *new;
 
-	if (old->refs == 1) {		/* last user: just take it back */
+	/* Last user: just take it back (only our own fork could share it). */
+	if (__atomic_load_n(&old->refs, __ATOMIC_ACQUIRE) == 1) {
 		set_pte(mm, va, pte, pte_val(*pte, a->flags, true));
 		return 0;
 	}
@@ -330,7 +333,7 @@ static int break_cow(struct mm *mm, u32 va, u32 *pte, struct vm_area *a)
 	memcpy(page_address(new), page_address(old), PAGE_SIZE);
 	clean_dcache(page_address(new), PAGE_SIZE);
 	new->refs = 1;
-	old->refs--;
+	put_user_page(old);	/* the others may all have gone meanwhile */
 	set_pte(mm, va, pte, pte_val(__pa(page_address(new)), a->flags, true));
 	mm->cow_copies++;
 	return 0;
@@ -471,7 +474,7 @@ struct mm *mm_fork(struct mm *src)
 				set_pte(src, va, spte, pte_val(*spte, a->flags, false));
 			*dpte = *spte;
 			clean_dcache(dpte, 4);
-			pte_page(*spte)->refs++;
+			__atomic_add_fetch(&pte_page(*spte)->refs, 1, __ATOMIC_RELAXED);
 			dst->pages++;
 		}
 	}

@@ -112,6 +112,12 @@ static ssize_t pipe_read(struct file *f, void *buf, size_t len, u64 *pos)
 
 	(void)pos;
 	for (;;) {
+		/* An empty pipe is the usual case: wait before taking the lock. */
+		if (!(f->flags & O_NONBLOCK)) {
+			ret = wait_event_cond(&p->rd_wait, pipe_readable, p, 0);
+			if (ret)
+				return ret;
+		}
 		mutex_lock(&p->lock);
 		if (p->len) {
 			n = pipe_take(p, buf, len);
@@ -123,9 +129,6 @@ static ssize_t pipe_read(struct file *f, void *buf, size_t len, u64 *pos)
 		mutex_unlock(&p->lock);
 		if (!n || (f->flags & O_NONBLOCK))
 			return n;
-		ret = wait_event_cond(&p->rd_wait, pipe_readable, p, 0);
-		if (ret)
-			return ret;
 	}
 }
 

@@ -16,13 +16,13 @@
 struct thread;
 
 struct mutex {
-	struct thread *owner;
+	unsigned long owner;		/* struct thread *, bit 0: has waiters */
 	struct list_head waiters;	/* struct mutex_waiter, most urgent first */
-	struct list_head held_node;	/* on the owner's held_mutexes */
+	struct list_head held_node;	/* on the owner's held_mutexes, if waiters */
 	const void *owner_ip;		/* where the owner took it */
 };
 
-#define MUTEX_INIT(name) { NULL, LIST_HEAD_INIT((name).waiters), \
+#define MUTEX_INIT(name) { 0, LIST_HEAD_INIT((name).waiters), \
 			   LIST_HEAD_INIT((name).held_node), NULL }
 #define DEFINE_MUTEX(name) struct mutex name = MUTEX_INIT(name)
 

@@ -85,7 +85,8 @@ struct thread {
 	int wake_reason;		/* 0: woken, -ETIMEDOUT */
 
 	struct mutex *blocked_on;	/* for priority inheritance */
-	struct list_head held_mutexes;
+	struct list_head held_mutexes;	/* held ones with waiters (mutex.c) */
+	int mutexes_held;		/* all held ones; changed only by itself */
 
 	struct process *proc;		/* NULL for kernel threads */
 	struct mm *mm;			/* user address space, NULL for kernel threads */
@@ -105,6 +106,14 @@ static inline struct thread *current_thread(void)
 	return t;
 }
 #define current current_thread()
+
+/* Set once by sched_start(): from then on `current` is meaningful. */
+extern bool scheduler_running;
+
+static inline bool sched_running(void)
+{
+	return READ_ONCE(scheduler_running);
+}
 
 static inline unsigned int smp_processor_id(void)
 {
@@ -157,7 +166,21 @@ bool preemptible(void);
 /* Reports (does not stop) sleeping from atomic context; counts reports. */
 extern u32 might_sleep_warnings;
 void __might_sleep(const char *file, int line);
-#define might_sleep() __might_sleep(__FILE__, __LINE__)
+
+/*
+ * The common case, inline: a thread with preemption and IRQs on.  That
+ * also rules out interrupt context (handlers run with IRQs masked,
+ * kernel/irq.c); __might_sleep() makes the full check and the report.
+ */
+static inline bool might_sleep_ok(void)
+{
+	return !sched_running() || (!current->preempt_count && !irqs_disabled());
+}
+
+#define might_sleep() do {					\
+	if (!might_sleep_ok())					\
+		__might_sleep(__FILE__, __LINE__);		\
+} while (0)
 
 /* --- sleeping --------------------------------------------------------- */
 
@@ -179,7 +202,6 @@ bool timer_cancel(struct timer *t);
 void sched_init(void);			/* boot CPU: the boot context becomes "init" */
 void sched_tick(void);			/* every tick, on every CPU */
 void sched_irq_exit(void);		/* end of an interrupt: preempt if due */
-bool sched_running(void);
 
 struct thread_info_snapshot {
 	char name[THREAD_NAME_LEN];

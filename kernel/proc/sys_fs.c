@@ -93,19 +93,45 @@ long sys_close(u32 fd)
 	return vfs_close(ctx(), (int)fd);
 }
 
-long sys_read(u32 fd, u32 ubuf, u32 count)
+/*
+ * Small transfers (a byte through a pipe, a line to the console) are most
+ * of them: they bounce through the stack instead of the heap.
+ */
+#define SMALL_BOUNCE	128
+
+/* A bounce buffer for @count bytes: @small if it fits, else the heap. */
+static char *bounce_get(u32 count, char *small)
+{
+	if (count <= SMALL_BOUNCE)
+		return small;
+	return kmalloc(min(count, (u32)BOUNCE), GFP_KERNEL);
+}
+
+static void bounce_put(char *buf, char *small)
+{
+	if (buf != small)
+		kfree(buf);
+}
+
+/* Only a regular file is read on after a full chunk: a pipe or a terminal
+ * returns what it has, and must not block for more. */
+static bool reads_on(u32 fd)
 {
 	struct stat st;
-	bool regular;
-	char *buf;
+
+	return vfs_fstat(ctx(), (int)fd, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+long sys_read(u32 fd, u32 ubuf, u32 count)
+{
+	char small[SMALL_BOUNCE], *buf;
 	long done = 0;
 
 	if (!access_ok(ubuf, count))
 		return -EFAULT;
-	/* Only a regular file is read on after a full chunk: a pipe or a
-	 * terminal returns what it has, and must not block for more. */
-	regular = vfs_fstat(ctx(), (int)fd, &st) == 0 && S_ISREG(st.st_mode);
-	buf = kmalloc(min(count, (u32)BOUNCE) ? min(count, (u32)BOUNCE) : 1, GFP_KERNEL);
+	if (count == 0)		/* still checks the descriptor, as POSIX asks */
+		return vfs_read(ctx(), (int)fd, small, 0);
+	buf = bounce_get(count, small);
 	if (!buf)
 		return -ENOMEM;
 	while (done < (long)count) {
@@ -122,23 +148,22 @@ long sys_read(u32 fd, u32 ubuf, u32 count)
 			break;
 		}
 		done += r;
-		if ((u32)r < n || !regular)
-			break;		/* short read: a terminal line, EOF, a pipe */
+		/* Short: a terminal line, EOF, a pipe; asked only when it matters. */
+		if ((u32)r < n || (done < (long)count && !reads_on(fd)))
+			break;
 	}
-	if (count == 0)
-		done = vfs_read(ctx(), (int)fd, buf, 0);
-	kfree(buf);
+	bounce_put(buf, small);
 	return done;
 }
 
 long sys_write(u32 fd, u32 ubuf, u32 count)
 {
-	char *buf;
+	char small[SMALL_BOUNCE], *buf;
 	long done = 0;
 
 	if (!access_ok(ubuf, count))
 		return -EFAULT;
-	buf = kmalloc(BOUNCE, GFP_KERNEL);
+	buf = bounce_get(count, small);
 	if (!buf)
 		return -ENOMEM;
 	do {
@@ -160,7 +185,7 @@ long sys_write(u32 fd, u32 ubuf, u32 count)
 		if ((u32)w < n)
 			break;
 	} while (done < (long)count);
-	kfree(buf);
+	bounce_put(buf, small);
 	return done;
 }
 

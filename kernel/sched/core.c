@@ -32,7 +32,7 @@
 #endif
 
 struct runqueue runqueues[NR_CPUS];
-static bool scheduler_running;
+bool scheduler_running;
 static u64 nr_migrations;
 
 int sched_slice_ticks(void)
@@ -40,11 +40,6 @@ int sched_slice_ticks(void)
 	int t = CONFIG_SCHED_SLICE_MS * HZ / 1000;
 
 	return t > 0 ? t : 1;
-}
-
-bool sched_running(void)
-{
-	return scheduler_running;
 }
 
 void thread_set_current(struct thread *t)
@@ -312,7 +307,7 @@ bool wake_up_thread(struct thread *t, int reason)
 /* From thread context: switch now if a wake-up made it due. */
 void resched_if_needed(void)
 {
-	if (preemptible() && this_rq()->need_resched)
+	if (scheduler_running && this_rq()->need_resched && preemptible())
 		schedule();
 }
 

@@ -122,7 +122,7 @@ __noreturn void kthread_exit(int code)
 	if (t == &boot_thread || t->is_idle)
 		panic("the %s thread tried to exit", t->name);
 	t->exit_code = code;
-	if (!list_empty(&t->held_mutexes))
+	if (t->mutexes_held)
 		pr_warn("%s exits holding a mutex", t->name);
 	local_irq_disable();	/* for good: the next thread's context restores its own */
 	rq = thread_rq_lock(t);

@@ -10,6 +10,7 @@
 #include <kernel/time.h>
 #include <kernel/errno.h>
 #include <asm/irqflags.h>
+#include <asm/barrier.h>
 #include <kernel/process.h>
 
 void resched_if_needed(void);
@@ -53,6 +54,15 @@ static void __wake_up(struct wait_queue_head *wq, bool all)
 	struct wait_queue_entry *e, *n;
 	unsigned long flags;
 
+	/*
+	 * Nobody queued: nothing to do.  The barrier orders the caller's
+	 * change of the condition before this look at the list; a sleeper
+	 * queues itself before it re-checks the condition (the barrier in
+	 * set_current_blocked()), so one of the two sees the other.
+	 */
+	smp_mb();
+	if (list_empty(&wq->waiters))
+		return;
 	spin_lock_irqsave(&wq->lock, flags);
 	list_for_each_entry_safe(e, n, &wq->waiters, node) {
 		bool woke = wake_up_thread(e->thread, 0);
@@ -94,7 +104,7 @@ int wait_event_cond(struct wait_queue_head *wq, bool (*cond)(void *arg), void *a
 			ret = -EINTR;
 			break;
 		}
-		now = ktime_get_ns();
+		now = deadline ? ktime_get_ns() : 0;	/* no clock read without one */
 		if (deadline && now >= deadline) {
 			ret = -ETIMEDOUT;
 			break;
