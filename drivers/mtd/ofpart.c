@@ -25,7 +25,7 @@ struct of_part {
 /* reg of a partition: an offset in the flash, not a CPU address. */
 static int read_part_reg(int node, u64 *ofs, u64 *size)
 {
-	int parent = fdt_parent_offset(of_fdt, node), len;
+	int parent = of_parent(node), len;
 	const fdt32_t *r = fdt_getprop(of_fdt, node, "reg", &len);
 	u32 ac = 1, sc = 1;
 

@@ -26,6 +26,7 @@ int of_init(const void *fdt)
 		return -EINVAL;
 	}
 	of_fdt = fdt;
+	of_index_build(fdt);
 	return 0;
 }
 
@@ -101,10 +102,10 @@ static u64 read_cells(const fdt32_t *p, int n)
 /* Map @addr, in @node's parent's space, up to the CPU's address space. */
 static int translate(int node, u64 *addr)
 {
-	int child = fdt_parent_offset(of_fdt, node);
+	int child = of_parent(node);
 
 	while (child > 0) {		/* child: the bus whose space @addr is in */
-		int bus_parent = fdt_parent_offset(of_fdt, child);
+		int bus_parent = of_parent(child);
 		int len, ac, pac, sc, entry;
 		const fdt32_t *r;
 
@@ -142,7 +143,7 @@ static int translate(int node, u64 *addr)
 
 int of_address(int node, int index, u64 *addr, u64 *size)
 {
-	int parent = fdt_parent_offset(of_fdt, node);
+	int parent = of_parent(node);
 	int ac, sc, len;
 	const fdt32_t *reg;
 
@@ -163,14 +164,9 @@ int of_address(int node, int index, u64 *addr, u64 *size)
 	return translate(node, addr);
 }
 
-int of_find_phandle(u32 phandle)
-{
-	return fdt_node_offset_by_phandle(of_fdt, phandle);
-}
-
 static int interrupt_parent(int node)
 {
-	for (int n = node; n >= 0; n = fdt_parent_offset(of_fdt, n)) {
+	for (int n = node; n >= 0; n = of_parent(n)) {
 		u32 ph;
 
 		if (of_read_u32(n, "interrupt-parent", &ph) == 0)

@@ -56,7 +56,14 @@ u32 of_stdout_baud(void);	/* the rate in "serial0:38400n8", or 0 */
 const char *of_model(void);
 const char *of_bootargs(void);
 int of_cpu_count(void);
-int of_find_phandle(u32 phandle);
+
+/*
+ * Parent and phandle lookups answer from a table of the blob's nodes built
+ * when it is adopted (drivers/of/index.c); on another blob, from libfdt.
+ */
+void of_index_build(const void *fdt);
+int of_parent(int node);		/* <0: the root, or a bad offset */
+int of_find_phandle(u32 phandle);	/* <0: none (libfdt error) */
 
 /* Early, table-driven drivers bound before the device model exists. */
 enum dt_stage {

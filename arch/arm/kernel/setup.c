@@ -135,6 +135,7 @@ static void relocate_fdt(const void *fdt)
 	if (err)
 		panic("cannot copy the device tree: %s", fdt_strerror(err));
 	of_fdt = copy;
+	of_index_build(copy);	/* the offsets are the same; the table is per blob */
 }
 
 void setup_arch(void)
