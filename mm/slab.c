@@ -549,7 +549,7 @@ static void sum_cache(const struct kmem_cache *c, void *arg)
 		live -= READ_ONCE(c->cpu[i].count);	/* parked, not handed out */
 	st->used += (size_t)live * c->stride;
 	st->allocs += live;
-	st->total += (size_t)c->nr_slabs * (PAGE_SIZE << c->order);
+	st->slab += (size_t)READ_ONCE(c->nr_slabs) * (PAGE_SIZE << c->order);
 }
 
 void heap_get_stats(struct heap_stats *st)

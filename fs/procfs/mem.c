@@ -26,6 +26,8 @@ static int meminfo_show(struct seq_buf *s)
 	seq_printf(s, "Reserved:       %8llu kB\n", memblock_reserved_total() >> 10);
 	seq_printf(s, "HeapUsed:       %8zu kB\n", hs.used >> 10);
 	seq_printf(s, "HeapObjects:    %8zu\n", hs.allocs);
+	/* As Linux's: pages held by slabs, their free and parked slots too. */
+	seq_printf(s, "Slab:           %8zu kB\n", hs.slab >> 10);
 	seq_printf(s, "AllocFailures:  %8zu\n", hs.failures + ps.failures);
 	return 0;
 }

@@ -20,6 +20,7 @@ struct heap_stats {
 	size_t total;		/* bytes managed */
 	size_t used;		/* bytes handed out, headers included */
 	size_t allocs;		/* live allocations */
+	size_t slab;		/* bytes in slabs: objects, free slots, parked */
 	size_t failures;	/* requests that could not be met */
 };
 

@@ -9,6 +9,7 @@
  * Exits 0 if every program passed, 1 otherwise.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -189,6 +190,8 @@ int main(int argc, char **argv)
 			failed++;
 			continue;
 		}
+		/* Our end is not the test's: it could read or re-flag it (sysfuzz). */
+		fcntl(fds[0], F_SETFD, FD_CLOEXEC);
 		pid = start(t, fds[1]);
 		close(fds[1]);
 		ws = pid < 0 ? -1 : relay(pid, fds[0]);

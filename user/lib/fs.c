@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -64,6 +65,17 @@ int symlink(const char *target, const char *path)
 ssize_t readlink(const char *path, char *buf, size_t size)
 {
 	return sys_ret(sys3(__NR_readlink, path, buf, size));
+}
+
+/*
+ * newlib's libc.a is built without HAVE_RENAME: its rename() is link()
+ * then unlink(), which cannot move a directory (link gives EPERM), fails
+ * with EEXIST instead of replacing the new name, and is not atomic.  This
+ * one wins over it (libuser.a is searched first) and is the system call.
+ */
+int rename(const char *old, const char *new)
+{
+	return sys_ret(sys2(__NR_rename, old, new));
 }
 
 int access(const char *path, int mode)

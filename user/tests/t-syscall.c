@@ -174,6 +174,21 @@ static void test_links(void)
 	EXPECT_ERR(lstat(s, &st), ENOENT);
 	EXPECT_EQ(lstat(l, &st), 0);
 	EXPECT_EQ(unlink(l), 0);
+	/* rename() is the system call, not link + unlink: it moves a directory */
+	EXPECT_EQ(mkdir(s, 0755), 0);
+	EXPECT_EQ(rename(s, l), 0);
+	EXPECT_EQ(stat(l, &st), 0);
+	EXPECT_TRUE(S_ISDIR(st.st_mode));
+	EXPECT_EQ(rmdir(l), 0);
+	/* ... and replaces the name it moves to */
+	EXPECT_EQ(link(p, l), 0);
+	EXPECT_EQ(symlink("f", s), 0);
+	EXPECT_EQ(rename(s, l), 0);
+	EXPECT_EQ(lstat(l, &st), 0);
+	EXPECT_TRUE(S_ISLNK(st.st_mode));
+	EXPECT_EQ(stat(p, &st), 0);
+	EXPECT_EQ(st.st_nlink, 1);
+	EXPECT_EQ(unlink(l), 0);
 	ktap_case("links_rename");
 }
 
