@@ -359,6 +359,21 @@ static int blocked_writer(void *arg)
 	return 0;
 }
 
+/*
+ * Until @th sleeps (in the pipe: it blocks nowhere else), 2 s at most.  A
+ * fixed sleep is not enough on a loaded host, where a virtual CPU may not
+ * run for tens of milliseconds; then the peer has not even started.
+ */
+static bool wait_until_asleep(struct thread *th)
+{
+	for (int i = 0; i < 2000; i++) {
+		if (READ_ONCE(th->state) == THREAD_BLOCKED)
+			return true;
+		msleep(1);
+	}
+	return false;
+}
+
 /* A reader asleep on an empty pipe: woken by data, or by a stop request. */
 static void pipe_blocked_reader_wakes(struct ktest *t)
 {
@@ -371,7 +386,7 @@ static void pipe_blocked_reader_wakes(struct ktest *t)
 	r.fd = fds[0];
 	th = kthread_run(blocked_reader, &r, PRIO_DEFAULT + 1, "pipe-r");
 	KASSERT_FALSE(t, IS_ERR(th));
-	msleep(20);
+	KEXPECT_TRUE(t, wait_until_asleep(th));
 	KEXPECT_EQ(t, READ_ONCE(r.result), 1000);	/* still asleep */
 	KEXPECT_EQ(t, vfs_write(c, fds[1], "x", 1), 1);
 	kthread_join(th);
@@ -380,7 +395,7 @@ static void pipe_blocked_reader_wakes(struct ktest *t)
 	r.result = 1000;
 	th = kthread_run(blocked_reader, &r, PRIO_DEFAULT + 1, "pipe-r");
 	KASSERT_FALSE(t, IS_ERR(th));
-	msleep(20);
+	KEXPECT_TRUE(t, wait_until_asleep(th));
 	KEXPECT_EQ(t, READ_ONCE(r.result), 1000);
 	kthread_stop(th);			/* interrupts the sleep */
 	KEXPECT_EQ(t, r.result, -EINTR);
@@ -404,7 +419,7 @@ static void pipe_blocked_writer_wakes(struct ktest *t)
 	w.fd = fds[1];
 	th = kthread_run(blocked_writer, &w, PRIO_DEFAULT + 1, "pipe-w");
 	KASSERT_FALSE(t, IS_ERR(th));
-	msleep(20);
+	KEXPECT_TRUE(t, wait_until_asleep(th));
 	KEXPECT_EQ(t, READ_ONCE(w.result), 1000);	/* full: asleep */
 	while (got < VFS_PIPE_SIZE + 100) {
 		ssize_t n = vfs_read(c, fds[0], buf, VFS_PIPE_SIZE);
@@ -418,7 +433,7 @@ static void pipe_blocked_writer_wakes(struct ktest *t)
 	w.result = 1000;
 	th = kthread_run(blocked_writer, &w, PRIO_DEFAULT + 1, "pipe-w");
 	KASSERT_FALSE(t, IS_ERR(th));
-	msleep(20);
+	KEXPECT_TRUE(t, wait_until_asleep(th));
 	KEXPECT_EQ(t, READ_ONCE(w.result), 1000);
 	vfs_close(c, fds[0]);			/* the last reader goes */
 	kthread_join(th);
