@@ -11,6 +11,8 @@
  *
  * Debug slot layout (SLAB_DEBUG):
  *   [redzone 8][object, rounded to 8][redzone 8][next][alloc caller][free caller][state]
+ *   (a cache aligned to more than 8 pads before the leading redzone, so
+ *   that the object keeps its alignment)
  * Plain slot layout: [object, rounded to 8], the free-list link in its
  * first word.
  *
@@ -97,10 +99,15 @@ static void cache_setup(struct kmem_cache *c, const char *name, u32 size,
 	if (debug(c))
 		c->flags &= ~SLAB_CPU_CACHE;	/* every free must be checked */
 	c->ctor = ctor;
-	c->obj_offset = debug(c) ? REDZONE : 0;
+	/*
+	 * The leading redzone is the last REDZONE bytes before the object;
+	 * an aligned cache pushes the object to its alignment (a 1 KiB page
+	 * table must stay on a 1 KiB boundary with debugging on too).
+	 */
+	c->obj_offset = debug(c) ? max(REDZONE, align) : 0;
 	c->stride = rounded_size(c);
 	if (debug(c))
-		c->stride += 2 * REDZONE + sizeof(struct slot_meta);
+		c->stride += c->obj_offset + REDZONE + sizeof(struct slot_meta);
 	if (align > 8)
 		c->stride = ALIGN_UP(c->stride, align);
 	c->stride = ALIGN_UP(c->stride, 8u);
