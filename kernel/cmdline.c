@@ -11,7 +11,8 @@
 #include <kernel/compiler.h>
 
 #define MAX_ARGS	16
-#define MAX_WORD	96
+/* A value as long as a suite list (selftest=a,b,...) or a path. */
+#define MAX_WORD	256
 
 static struct {
 	char key[32];
@@ -52,7 +53,8 @@ static void add_kernel_arg(const char *s, size_t len)
 
 	if (nr_args == MAX_ARGS || klen >= sizeof(args[0].key) ||
 	    (eq && len - klen - 1 >= MAX_WORD)) {
-		pr_warn("cmdline: ignoring an argument (too many or too long)");
+		pr_warn("cmdline: ignoring '%.*s...' (too many arguments or too long)",
+			(int)min(klen, (size_t)24), s);
 		return;
 	}
 	memcpy(args[nr_args].key, s, klen);
