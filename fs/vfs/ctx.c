@@ -14,7 +14,7 @@
 
 static struct files_struct kernel_files = {
 	.count = 1,
-	.lock = MUTEX_INIT(kernel_files.lock),
+	.lock = SPINLOCK_INIT,
 };
 static struct fs_struct kernel_fs = {
 	.count = 1,

@@ -4,8 +4,9 @@
  * open flags, a refcount) and struct files_struct (descriptor -> file),
  * a refcounted table that a process will own and its threads share.
  *
- * Layer: VFS core, above paths.  Locking: files->lock (mutex) protects the
- * table; file and table counts are atomic; file->pos_lock serialises the
+ * Layer: VFS core, above paths.  Locking: files->lock (spinlock, IRQs
+ * off) protects the table and is held only for its loads and stores (a
+ * file is released after it is dropped); file and table counts are atomic; file->pos_lock serialises the
  * offset of one open file.  A descriptor's file is looked up with a
  * reference (fget) so a concurrent close cannot free it under a reader.
  * Knows nothing of what a file contains.
@@ -99,7 +100,7 @@ struct files_struct *files_alloc(void)
 	if (!files)
 		return NULL;
 	files->count = 1;
-	mutex_init(&files->lock);
+	spin_lock_init(&files->lock);
 	return files;
 }
 
@@ -120,7 +121,6 @@ void files_put(struct files_struct *files)
 		return;
 	for (int fd = 0; fd < VFS_NR_OPEN; fd++)
 		fput(files->fd[fd]);
-	mutex_destroy(&files->lock);
 	kfree(files);
 }
 
@@ -131,15 +131,16 @@ void files_put(struct files_struct *files)
 struct file *fget(struct vfs_ctx *ctx, int fd)
 {
 	struct files_struct *files = ctx->files;
-	struct file *f = NULL;
+	unsigned long flags;
+	struct file *f;
 
 	if (fd < 0 || fd >= VFS_NR_OPEN)
 		return ERR_PTR(-EBADF);
-	mutex_lock(&files->lock);
+	spin_lock_irqsave(&files->lock, flags);
 	f = files->fd[fd];
 	if (f)
 		file_get(f);
-	mutex_unlock(&files->lock);
+	spin_unlock_irqrestore(&files->lock, flags);
 	return f ? f : ERR_PTR(-EBADF);
 }
 
@@ -162,15 +163,16 @@ int fd_install(struct vfs_ctx *ctx, struct file *file, bool cloexec)
 {
 	struct files_struct *files = ctx->files;
 	int fd, ret = -EMFILE;
+	unsigned long flags;
 
-	mutex_lock(&files->lock);
+	spin_lock_irqsave(&files->lock, flags);
 	for (fd = 0; fd < VFS_NR_OPEN; fd++) {
 		if (!files->fd[fd]) {
 			ret = install_at(files, fd, file, cloexec);
 			break;
 		}
 	}
-	mutex_unlock(&files->lock);
+	spin_unlock_irqrestore(&files->lock, flags);
 	return ret;
 }
 
@@ -181,15 +183,16 @@ int fd_install(struct vfs_ctx *ctx, struct file *file, bool cloexec)
 int vfs_close(struct vfs_ctx *ctx, int fd)
 {
 	struct files_struct *files = ctx->files;
+	unsigned long flags;
 	struct file *f;
 
 	if (fd < 0 || fd >= VFS_NR_OPEN)
 		return -EBADF;
-	mutex_lock(&files->lock);
+	spin_lock_irqsave(&files->lock, flags);
 	f = files->fd[fd];
 	files->fd[fd] = NULL;
 	files->cloexec &= ~(1u << fd);
-	mutex_unlock(&files->lock);
+	spin_unlock_irqrestore(&files->lock, flags);
 	if (!f)
 		return -EBADF;
 	fput(f);
@@ -221,6 +224,7 @@ int vfs_dup2(struct vfs_ctx *ctx, int fd, int newfd)
 {
 	struct files_struct *files = ctx->files;
 	struct file *f, *old;
+	unsigned long flags;
 
 	if (newfd < 0 || newfd >= VFS_NR_OPEN)
 		return -EBADF;
@@ -231,10 +235,10 @@ int vfs_dup2(struct vfs_ctx *ctx, int fd, int newfd)
 		fput(f);
 		return newfd;
 	}
-	mutex_lock(&files->lock);
+	spin_lock_irqsave(&files->lock, flags);
 	old = files->fd[newfd];
 	install_at(files, newfd, f, false);
-	mutex_unlock(&files->lock);
+	spin_unlock_irqrestore(&files->lock, flags);
 	fput(old);
 	return newfd;
 }

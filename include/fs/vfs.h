@@ -40,10 +40,14 @@ struct fs_struct {
 	struct path root, pwd;
 };
 
-/* The descriptor table. */
+/*
+ * The descriptor table.  Every section under its lock is a few loads and
+ * stores (no sleeping, no allocation), and read/write look a descriptor up
+ * on every call: a spinlock (IRQs off, so never preempted while held).
+ */
 struct files_struct {
 	int count;		/* atomic */
-	struct mutex lock;	/* fd[], cloexec */
+	spinlock_t lock;	/* fd[], cloexec */
 	struct file *fd[VFS_NR_OPEN];
 	u32 cloexec;		/* bit per descriptor */
 };

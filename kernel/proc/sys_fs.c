@@ -452,15 +452,16 @@ long sys_dup3(u32 fd, u32 newfd, u32 flags)
 long sys_fcntl(u32 fd, u32 cmd, u32 arg)
 {
 	struct files_struct *files = ctx()->files;
+	unsigned long flags;
 	struct file *f;
 	long ret = 0;
 
 	if ((int)fd < 0 || fd >= VFS_NR_OPEN)
 		return -EBADF;
-	mutex_lock(&files->lock);
+	spin_lock_irqsave(&files->lock, flags);
 	f = files->fd[fd];
 	if (!f) {
-		mutex_unlock(&files->lock);
+		spin_unlock_irqrestore(&files->lock, flags);
 		return -EBADF;
 	}
 	switch (cmd) {
@@ -504,7 +505,7 @@ long sys_fcntl(u32 fd, u32 cmd, u32 arg)
 	default:
 		ret = -EINVAL;
 	}
-	mutex_unlock(&files->lock);
+	spin_unlock_irqrestore(&files->lock, flags);
 	return ret;
 }
 

@@ -28,6 +28,7 @@ struct vfs_ctx *proc_vfs_new(void)
 struct vfs_ctx *proc_vfs_dup(struct vfs_ctx *parent)
 {
 	struct vfs_ctx *ctx;
+	unsigned long flags;
 
 	if (!parent)
 		return NULL;
@@ -46,7 +47,7 @@ struct vfs_ctx *proc_vfs_dup(struct vfs_ctx *parent)
 		kfree(ctx);
 		return NULL;
 	}
-	mutex_lock(&parent->files->lock);
+	spin_lock_irqsave(&parent->files->lock, flags);
 	for (int fd = 0; fd < VFS_NR_OPEN; fd++) {
 		struct file *f = parent->files->fd[fd];
 
@@ -56,7 +57,7 @@ struct vfs_ctx *proc_vfs_dup(struct vfs_ctx *parent)
 		ctx->files->fd[fd] = f;
 	}
 	ctx->files->cloexec = parent->files->cloexec;
-	mutex_unlock(&parent->files->lock);
+	spin_unlock_irqrestore(&parent->files->lock, flags);
 	return ctx;
 }
 
@@ -68,13 +69,14 @@ void proc_vfs_put(struct vfs_ctx *ctx)
 
 void proc_vfs_exec(struct vfs_ctx *ctx)
 {
+	unsigned long flags;
 	u32 cloexec;
 
 	if (!ctx)
 		return;
-	mutex_lock(&ctx->files->lock);
+	spin_lock_irqsave(&ctx->files->lock, flags);
 	cloexec = ctx->files->cloexec;
-	mutex_unlock(&ctx->files->lock);
+	spin_unlock_irqrestore(&ctx->files->lock, flags);
 	for (int fd = 0; fd < VFS_NR_OPEN; fd++)
 		if (cloexec & (1u << fd))
 			vfs_close(ctx, fd);
