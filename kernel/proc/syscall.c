@@ -60,7 +60,7 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SC(__NR_rt_sigpending, sys_rt_sigpending),
 };
 
-/* Entry from the SVC vector for a user-mode caller (traps.c). */
+/* Entry from the SVC vector (entry.S) for a user-mode caller. */
 void syscall_entry(struct pt_regs *regs)
 {
 	u32 nr = regs->r[7];
@@ -78,5 +78,7 @@ void syscall_entry(struct pt_regs *regs)
 	if (nr != __NR_rt_sigreturn || ret != -EFAULT)
 		regs->r[0] = (u32)ret;
 	local_irq_disable();
-	do_notify_resume(regs);
+	/* Almost every return has no signal to deliver: look before calling. */
+	if (unlikely(READ_ONCE(current->sig_pending) & ~current->sig_blocked))
+		do_notify_resume(regs);
 }

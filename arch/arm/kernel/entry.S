@@ -72,9 +72,16 @@ vector_und:
 	bl	do_undefinstr
 	exc_exit
 
+/*
+ * exc_entry leaves the flags of its "from user?" compare: a system call
+ * goes straight to syscall_entry; from the kernel, do_svc (semihosting).
+ */
 vector_svc:
 	exc_entry 0
-	bl	do_svc
+	bne	1f
+	bl	syscall_entry
+	exc_exit
+1:	bl	do_svc
 	exc_exit
 
 vector_pabt:

@@ -181,10 +181,11 @@ void do_prefetch_abort(struct pt_regs *regs)
 	handle_fault(FAULT_PREFETCH_ABORT, regs, read_ifar(), read_ifsr());
 }
 
+/* An SVC from kernel mode (user mode goes to syscall_entry from entry.S). */
 void do_svc(struct pt_regs *regs)
 {
-	/* From the kernel, only the semihosting SVC ends up here (when no host
-	 * listens), and then it is a no-op. */
+	/* Only the semihosting SVC ends up here (when no host listens), and
+	 * then it is a no-op. */
 	if (user_mode(regs))
 		syscall_entry(regs);
 }
