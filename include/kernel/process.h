@@ -104,7 +104,14 @@ int process_wait(int pid, int *status);
 
 int send_signal(int pid, int sig);
 int force_signal(struct thread *t, int sig);	/* a fault in the thread */
-bool signal_pending_current(void);
+
+/* A signal the calling thread does not block is pending (its own process). */
+static inline bool signal_pending_current(void)
+{
+	struct thread *t = current;
+
+	return t->proc && (READ_ONCE(t->sig_pending) & ~t->sig_blocked);
+}
 
 /* Return-to-user work: pending signals. IRQs off. */
 void do_notify_resume(struct pt_regs *regs);

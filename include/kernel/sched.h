@@ -138,7 +138,12 @@ void kthread_start(struct thread *t);
 int kthread_join(struct thread *t);
 /* Asks @t to stop (kthread_should_stop()), wakes it and joins it. */
 int kthread_stop(struct thread *t);
-bool kthread_should_stop(void);
+
+/* Has kthread_stop() asked the calling thread to end? (Read by every sleep.) */
+static inline bool kthread_should_stop(void)
+{
+	return READ_ONCE(current_thread()->should_stop);
+}
 /* The thread frees itself when it ends; it must not be joined. */
 void kthread_detach(struct thread *t);
 __noreturn void kthread_exit(int code);

@@ -48,13 +48,6 @@ static u64 sigbit(int sig)
 	return 1ull << (sig - 1);
 }
 
-bool signal_pending_current(void)
-{
-	struct thread *t = current;
-
-	return t->proc && (READ_ONCE(t->sig_pending) & ~t->sig_blocked);
-}
-
 static void raise_on(struct thread *t, int sig)
 {
 	__atomic_or_fetch(&t->sig_pending, sigbit(sig), __ATOMIC_SEQ_CST);

@@ -206,11 +206,6 @@ void kthread_detach(struct thread *t)
 	local_irq_restore(flags);
 }
 
-bool kthread_should_stop(void)
-{
-	return READ_ONCE(current->should_stop);
-}
-
 int kthread_stop(struct thread *t)
 {
 	WRITE_ONCE(t->should_stop, true);
