@@ -62,7 +62,8 @@ static u32 pipe_take(struct pipe *p, u8 *dst, u32 len)
 	u32 n = min(len, p->len), first = min(n, VFS_PIPE_SIZE - p->head);
 
 	memcpy(dst, p->buf + p->head, first);
-	memcpy(dst + first, p->buf, n - first);
+	if (n > first)			/* wrapped: the rest from the start */
+		memcpy(dst + first, p->buf, n - first);
 	p->head = (p->head + n) % VFS_PIPE_SIZE;
 	p->len -= n;
 	if (!p->len)
@@ -78,7 +79,8 @@ static u32 pipe_put(struct pipe *p, const u8 *src, u32 len)
 	u32 first = min(n, VFS_PIPE_SIZE - tail);
 
 	memcpy(p->buf + tail, src, first);
-	memcpy(p->buf, src + first, n - first);
+	if (n > first)
+		memcpy(p->buf, src + first, n - first);
 	p->len += n;
 	return n;
 }
