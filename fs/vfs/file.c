@@ -69,19 +69,11 @@ struct file *alloc_file_pseudo(struct mount *mnt, struct dentry *d, u32 flags)
 	return file_alloc(&p, flags);
 }
 
-static void file_get(struct file *f)
-{
-	atomic_inc_return(&f->count);
-}
-
 /**
- * fput() - drop a reference on @file; the last one releases it
- * @file: may be NULL
+ * __fput() - release @file, whose last reference fput() dropped
  */
-void fput(struct file *file)
+void __fput(struct file *file)
 {
-	if (!file || atomic_dec_return(&file->count) > 0)
-		return;
 	if (file->f_op && file->f_op->release)
 		file->f_op->release(file->inode, file);
 	path_put(&file->path);
@@ -130,18 +122,7 @@ void files_put(struct files_struct *files)
  */
 struct file *fget(struct vfs_ctx *ctx, int fd)
 {
-	struct files_struct *files = ctx->files;
-	unsigned long flags;
-	struct file *f;
-
-	if (fd < 0 || fd >= VFS_NR_OPEN)
-		return ERR_PTR(-EBADF);
-	spin_lock_irqsave(&files->lock, flags);
-	f = files->fd[fd];
-	if (f)
-		file_get(f);
-	spin_unlock_irqrestore(&files->lock, flags);
-	return f ? f : ERR_PTR(-EBADF);
+	return __fget(ctx, fd);
 }
 
 static int install_at(struct files_struct *files, int fd, struct file *file, bool cloexec)

@@ -23,6 +23,27 @@ struct mount {
 	struct list_head node;		/* on the mount table */
 };
 
+/* --- file.c --- */
+/*
+ * fget()'s body, inline for read() and write(), which look a descriptor
+ * up on every call.
+ */
+static inline struct file *__fget(struct vfs_ctx *ctx, int fd)
+{
+	struct files_struct *files = ctx->files;
+	unsigned long flags;
+	struct file *f;
+
+	if (fd < 0 || fd >= VFS_NR_OPEN)
+		return ERR_PTR(-EBADF);
+	spin_lock_irqsave(&files->lock, flags);
+	f = files->fd[fd];
+	if (f)
+		__atomic_add_fetch(&f->count, 1, __ATOMIC_RELAXED); /* ordered by the lock */
+	spin_unlock_irqrestore(&files->lock, flags);
+	return f ? f : ERR_PTR(-EBADF);
+}
+
 /* --- dentry.c --- */
 struct dentry *dget(struct dentry *d);
 void dput(struct dentry *d);

@@ -45,12 +45,9 @@ static void pos_unlock(struct file *f)
 		mutex_unlock(&f->pos_lock);
 }
 
-/**
- * kernel_read() - read from @file at *@pos
- * Return: bytes read (0 at end of file), -EISDIR, -EINVAL (no read op),
- * or the filesystem's error.
- */
-ssize_t kernel_read(struct file *file, void *buf, size_t len, u64 *pos)
+/* kernel_read()'s body, inline in vfs_read() too: one call less per read. */
+static __always_inline ssize_t __kernel_read(struct file *file, void *buf, size_t len,
+					     u64 *pos)
 {
 	struct inode *inode = file->inode;
 	bool lock = S_ISREG(inode->mode);
@@ -71,11 +68,17 @@ ssize_t kernel_read(struct file *file, void *buf, size_t len, u64 *pos)
 }
 
 /**
- * kernel_write() - write to @file at *@pos (at the end with O_APPEND)
- * Return: bytes written, -EINVAL (no write op), -EFBIG, -ENOSPC, or the
- * filesystem's error.
+ * kernel_read() - read from @file at *@pos
+ * Return: bytes read (0 at end of file), -EISDIR, -EINVAL (no read op),
+ * or the filesystem's error.
  */
-ssize_t kernel_write(struct file *file, const void *buf, size_t len, u64 *pos)
+ssize_t kernel_read(struct file *file, void *buf, size_t len, u64 *pos)
+{
+	return __kernel_read(file, buf, len, pos);
+}
+
+static __always_inline ssize_t __kernel_write(struct file *file, const void *buf,
+					      size_t len, u64 *pos)
 {
 	struct inode *inode = file->inode;
 	bool lock = S_ISREG(inode->mode);
@@ -96,12 +99,22 @@ ssize_t kernel_write(struct file *file, const void *buf, size_t len, u64 *pos)
 }
 
 /**
+ * kernel_write() - write to @file at *@pos (at the end with O_APPEND)
+ * Return: bytes written, -EINVAL (no write op), -EFBIG, -ENOSPC, or the
+ * filesystem's error.
+ */
+ssize_t kernel_write(struct file *file, const void *buf, size_t len, u64 *pos)
+{
+	return __kernel_write(file, buf, len, pos);
+}
+
+/**
  * vfs_read() - read from descriptor @fd at its offset
  * Return: bytes read, -EBADF (bad fd, or not open for reading), -EISDIR...
  */
 ssize_t vfs_read(struct vfs_ctx *ctx, int fd, void *buf, size_t len)
 {
-	struct file *f = fget(ctx, fd);
+	struct file *f = __fget(ctx, fd);
 	ssize_t n;
 
 	if (IS_ERR(f))
@@ -111,7 +124,7 @@ ssize_t vfs_read(struct vfs_ctx *ctx, int fd, void *buf, size_t len)
 		goto out_put;
 	}
 	pos_lock(f);
-	n = kernel_read(f, buf, len, &f->pos);
+	n = __kernel_read(f, buf, len, &f->pos);
 	pos_unlock(f);
 out_put:
 	fput(f);
@@ -124,7 +137,7 @@ out_put:
  */
 ssize_t vfs_write(struct vfs_ctx *ctx, int fd, const void *buf, size_t len)
 {
-	struct file *f = fget(ctx, fd);
+	struct file *f = __fget(ctx, fd);
 	ssize_t n;
 
 	if (IS_ERR(f))
@@ -134,7 +147,7 @@ ssize_t vfs_write(struct vfs_ctx *ctx, int fd, const void *buf, size_t len)
 		goto out_put;
 	}
 	pos_lock(f);
-	n = kernel_write(f, buf, len, &f->pos);
+	n = __kernel_write(f, buf, len, &f->pos);
 	pos_unlock(f);
 out_put:
 	fput(f);

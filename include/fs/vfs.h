@@ -161,8 +161,15 @@ int vfs_for_each_mount(int (*fn)(const struct mount_info *mi, void *arg), void *
 /* --- files for kernel users (procfs, loop devices, adapters) -------------- */
 
 struct file *filp_open(struct vfs_ctx *ctx, const char *path, int flags, u32 mode);
-/* Drop a reference on @file; the last one releases it. */
-void fput(struct file *file);
+/* The last reference on @file is gone: release it (fput()'s slow path). */
+void __fput(struct file *file);
+
+/* Drop a reference on @file (may be NULL); the last one releases it. */
+static inline void fput(struct file *file)
+{
+	if (file && __atomic_sub_fetch(&file->count, 1, __ATOMIC_SEQ_CST) <= 0)
+		__fput(file);
+}
 /* The file behind descriptor @fd with a reference (fput() it), or ERR_PTR(-EBADF). */
 struct file *fget(struct vfs_ctx *ctx, int fd);
 /**
