@@ -20,6 +20,7 @@
 #include <kernel/list.h>
 #include <kernel/compiler.h>
 #include <kernel/spinlock.h>
+#include <asm/barrier.h>
 
 #define NR_PRIO		32
 #define PRIO_DEFAULT	16
@@ -158,9 +159,24 @@ void schedule(void);
 void yield(void);
 /* Wakes a blocked thread; returns true if it was blocked. */
 bool wake_up_thread(struct thread *t, int reason);
-/* Marks the current thread blocked; the caller then calls schedule(). */
-void set_current_blocked(void);
-void set_current_runnable(void);
+/*
+ * Marks the current thread blocked; the caller then calls schedule().  The
+ * barrier orders the state before the caller's re-check of its condition,
+ * against a waker that changes the condition and then looks for sleepers.
+ */
+static inline void set_current_blocked(void)
+{
+	struct thread *t = current_thread();
+
+	t->wake_reason = 0;
+	WRITE_ONCE(t->state, THREAD_BLOCKED);
+	smp_mb();
+}
+
+static inline void set_current_runnable(void)
+{
+	WRITE_ONCE(current_thread()->state, THREAD_RUNNABLE);
+}
 
 void preempt_disable(void);
 void preempt_enable(void);

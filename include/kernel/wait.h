@@ -13,6 +13,7 @@
 #include <kernel/types.h>
 #include <kernel/list.h>
 #include <kernel/spinlock.h>
+#include <asm/barrier.h>
 
 struct thread;
 
@@ -37,9 +38,33 @@ void init_waitqueue_head(struct wait_queue_head *wq);
 void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *e, bool exclusive);
 void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *e);
 
+void __wake_up(struct wait_queue_head *wq, bool all);
+
+/*
+ * Nobody queued (the usual case for one side of a pipe): nothing to do,
+ * and no call.  The barrier orders the caller's change of the condition
+ * before this look at the list; a sleeper queues itself before it
+ * re-checks the condition (the barrier in set_current_blocked()), so one
+ * of the two sees the other.
+ */
+static inline bool wq_has_sleeper(struct wait_queue_head *wq)
+{
+	smp_mb();
+	return !list_empty(&wq->waiters);
+}
+
 /* Wake the first exclusive waiter (and all non-exclusive ones). */
-void wake_up(struct wait_queue_head *wq);
-void wake_up_all(struct wait_queue_head *wq);
+static inline void wake_up(struct wait_queue_head *wq)
+{
+	if (wq_has_sleeper(wq))
+		__wake_up(wq, false);
+}
+
+static inline void wake_up_all(struct wait_queue_head *wq)
+{
+	if (wq_has_sleeper(wq))
+		__wake_up(wq, true);
+}
 
 /**
  * wait_event_cond() - sleep on @wq until @cond(@arg) is true

@@ -47,27 +47,12 @@ void thread_set_current(struct thread *t)
 	__asm__ __volatile__("mcr p15, 0, %0, c13, c0, 4" :: "r"(t) : "memory");
 }
 
-void rq_enqueue(struct runqueue *rq, struct thread *t, bool head)
-{
-	if (t->prio >= NR_PRIO || t->on_rq || t->state != THREAD_RUNNABLE)
-		panic("sched: bad enqueue of %s (prio %d, on_rq %d, state %d) from %pS",
-		      t->name, t->prio, t->on_rq, t->state, __builtin_return_address(0));
-	if (head)
-		list_add(&t->rq_node, &rq->queue[t->prio]);
-	else
-		list_add_tail(&t->rq_node, &rq->queue[t->prio]);
-	rq->bitmap |= 1u << t->prio;
-	t->on_rq = true;
-	rq->nr_ready++;
-}
+u32 rq_online_mask;
 
-void rq_dequeue(struct runqueue *rq, struct thread *t)
+void rq_panic_bad_enqueue(struct thread *t, const void *from)
 {
-	list_del(&t->rq_node);
-	if (list_empty(&rq->queue[t->prio]))
-		rq->bitmap &= ~(1u << t->prio);
-	t->on_rq = false;
-	rq->nr_ready--;
+	panic("sched: bad enqueue of %s (prio %d, on_rq %d, state %d) from %pS",
+	      t->name, t->prio, t->on_rq, t->state, from);
 }
 
 static struct thread *pick_next(struct runqueue *rq)
@@ -95,19 +80,6 @@ void lock_two(struct runqueue *a, struct runqueue *b)
 	}
 }
 
-/* Locks the run queue @t belongs to; @t may migrate until we hold it. */
-struct runqueue *thread_rq_lock(struct thread *t)
-{
-	for (;;) {
-		struct runqueue *rq = &runqueues[READ_ONCE(t->cpu)];
-
-		spin_lock(&rq->lock);
-		if (rq == &runqueues[t->cpu])
-			return rq;
-		spin_unlock(&rq->lock);
-	}
-}
-
 /* The newly switched-in thread finishes what its predecessor started. */
 static void push_thread(struct thread *t);
 static void check_preempt(struct runqueue *rq, struct thread *t);
@@ -131,7 +103,7 @@ static void context_switch(struct runqueue *rq, struct thread *prev, struct thre
 
 	next->switches++;
 	next->on_cpu = true;
-	next->cpu = (int)(rq - runqueues);
+	next->cpu = rq->cpu;
 	rq->curr = next;
 	rq->switches++;
 	mm_activate(next->mm);		/* no-op when it is this CPU's already */
@@ -179,7 +151,7 @@ static void __schedule(bool preempted)
 	prev = rq->curr;
 	rq->need_resched = false;
 	if (prev->state == THREAD_RUNNABLE && !prev->is_idle) {
-		if (prev->affinity & (1u << (rq - runqueues)))
+		if (prev->affinity & (1u << rq->cpu))
 			rq_enqueue(rq, prev, preempted && prev->slice > 0);
 		else
 			rq->migrate_out = prev;	/* pushed away once switched out */
@@ -218,14 +190,14 @@ void yield(void)
 }
 
 /* Caller holds rq->lock.  Preempt rq's CPU if @t is more urgent. */
-static void check_preempt(struct runqueue *rq, struct thread *t)
+static inline void check_preempt(struct runqueue *rq, struct thread *t)
 {
 	struct thread *curr = rq->curr;
 
 	if (!curr || curr->is_idle || t->prio < curr->prio) {
 		rq->need_resched = true;
-		if (rq != this_rq())
-			sched_send_resched_ipi((int)(rq - runqueues));
+		if (rq->cpu != (int)smp_processor_id())
+			sched_send_resched_ipi(rq->cpu);
 	}
 }
 
@@ -233,27 +205,28 @@ static void check_preempt(struct runqueue *rq, struct thread *t)
 static int select_cpu(struct thread *t)
 {
 	int cpu = t->cpu;
+	u32 allowed = t->affinity & READ_ONCE(rq_online_mask);
+	struct thread *curr = runqueues[cpu].curr;
 
-	if ((t->affinity & (1u << cpu)) && runqueues[cpu].online &&
-	    (runqueues[cpu].curr->is_idle || runqueues[cpu].curr->prio > t->prio))
+	if ((allowed & (1u << cpu)) && (curr->is_idle || curr->prio > t->prio))
 		return cpu;
-	for (int i = 0; i < NR_CPUS; i++) {
-		struct runqueue *rq = &runqueues[i];
+	for (u32 bits = allowed; bits; bits &= bits - 1) {
+		struct runqueue *rq = &runqueues[__builtin_ctz(bits)];
 
-		if ((t->affinity & (1u << i)) && rq->online && rq->curr &&
-		    rq->curr->is_idle && !rq->nr_ready)
-			return i;
+		if (rq->curr && rq->curr->is_idle && !rq->nr_ready)
+			return rq->cpu;
 	}
-	if (!(t->affinity & (1u << cpu)) || !runqueues[cpu].online)
-		for (int i = 0; i < NR_CPUS; i++)
-			if ((t->affinity & (1u << i)) && runqueues[i].online)
-				return i;
+	if (!(allowed & (1u << cpu)) && allowed)
+		return __builtin_ctz(allowed);
 	return cpu;
 }
 
-void resched_if_needed(void);
-
-bool wake_up_thread(struct thread *t, int reason)
+/*
+ * wake_up_thread() without the switch: queues @t (if it was blocked) and
+ * marks a preemption due; the caller calls resched_if_needed() once it is
+ * done waking (a wait queue wakes several).
+ */
+bool try_wake_up(struct thread *t, int reason)
 {
 	struct runqueue *rq;
 	unsigned long flags;
@@ -293,15 +266,21 @@ bool wake_up_thread(struct thread *t, int reason)
 		spin_unlock(&from->lock);
 		spin_unlock(&rq->lock);
 		local_irq_restore(flags);
-		resched_if_needed();
 		return true;
 	}
 	rq_enqueue(rq, t, false);
 	check_preempt(rq, t);
 	spin_unlock(&rq->lock);
 	local_irq_restore(flags);
-	resched_if_needed();
 	return true;
+}
+
+bool wake_up_thread(struct thread *t, int reason)
+{
+	bool woke = try_wake_up(t, reason);
+
+	resched_if_needed();
+	return woke;
 }
 
 /* From thread context: switch now if a wake-up made it due. */
@@ -309,18 +288,6 @@ void resched_if_needed(void)
 {
 	if (scheduler_running && this_rq()->need_resched && preemptible())
 		schedule();
-}
-
-void set_current_blocked(void)
-{
-	current->wake_reason = 0;
-	WRITE_ONCE(current->state, THREAD_BLOCKED);
-	smp_mb();
-}
-
-void set_current_runnable(void)
-{
-	WRITE_ONCE(current->state, THREAD_RUNNABLE);
 }
 
 void sched_set_prio(struct thread *t, int prio)
@@ -518,7 +485,9 @@ void sched_start(struct thread *boot, struct thread *idle, int cpu)
 		INIT_LIST_HEAD(&rq->queue[p]);
 	rq->curr = boot;
 	rq->idle = idle;
+	rq->cpu = cpu;
 	rq->online = true;
+	__atomic_or_fetch(&rq_online_mask, 1u << cpu, __ATOMIC_SEQ_CST);
 	boot->on_cpu = true;
 	boot->cpu = cpu;
 	idle->cpu = cpu;

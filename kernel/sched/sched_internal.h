@@ -15,6 +15,7 @@ struct runqueue {
 	bool need_resched;
 	bool online;
 	int irq_depth;			/* interrupt nesting on this CPU */
+	int cpu;			/* its index in runqueues[] */
 	struct thread *migrate_out;
 	u64 switches, preemptions;
 };
@@ -26,11 +27,54 @@ static inline struct runqueue *this_rq(void)
 	return &runqueues[smp_processor_id()];
 }
 
-void rq_enqueue(struct runqueue *rq, struct thread *t, bool head);
-void rq_dequeue(struct runqueue *rq, struct thread *t);
+/* Run queues with a CPU that has started scheduling (bit per CPU). */
+extern u32 rq_online_mask;
+
+void rq_panic_bad_enqueue(struct thread *t, const void *from);
+
+/* Caller holds rq->lock.  @head: first of its level, else last. */
+static inline void rq_enqueue(struct runqueue *rq, struct thread *t, bool head)
+{
+	if (t->prio >= NR_PRIO || t->on_rq || t->state != THREAD_RUNNABLE)
+		rq_panic_bad_enqueue(t, __builtin_return_address(0));
+	if (head)
+		list_add(&t->rq_node, &rq->queue[t->prio]);
+	else
+		list_add_tail(&t->rq_node, &rq->queue[t->prio]);
+	rq->bitmap |= 1u << t->prio;
+	t->on_rq = true;
+	rq->nr_ready++;
+}
+
+/* Caller holds rq->lock. */
+static inline void rq_dequeue(struct runqueue *rq, struct thread *t)
+{
+	list_del(&t->rq_node);
+	if (list_empty(&rq->queue[t->prio]))
+		rq->bitmap &= ~(1u << t->prio);
+	t->on_rq = false;
+	rq->nr_ready--;
+}
+
+/* wake_up_thread() without resched_if_needed(): for wakers of several. */
+bool try_wake_up(struct thread *t, int reason);
+
 /* Locks two run queues in index order (a thread moves only under both). */
 void lock_two(struct runqueue *a, struct runqueue *b);
-struct runqueue *thread_rq_lock(struct thread *t);
+
+/* Locks the run queue @t belongs to; @t may migrate until we hold it. */
+static inline struct runqueue *thread_rq_lock(struct thread *t)
+{
+	for (;;) {
+		struct runqueue *rq = &runqueues[READ_ONCE(t->cpu)];
+
+		spin_lock(&rq->lock);
+		if (rq == &runqueues[t->cpu])
+			return rq;
+		spin_unlock(&rq->lock);
+	}
+}
+
 void sched_set_prio(struct thread *t, int prio);
 void thread_set_current(struct thread *t);
 void threads_add(struct thread *t);

@@ -6,6 +6,7 @@
  * for completions, the done count; wake-ups may come from interrupts.
  */
 #include <kernel/wait.h>
+#include "sched_internal.h"
 #include <kernel/sched.h>
 #include <kernel/time.h>
 #include <kernel/errno.h>
@@ -49,39 +50,26 @@ void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *e)
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
-static void __wake_up(struct wait_queue_head *wq, bool all)
+/**
+ * __wake_up() - wake @wq's waiters: every one (@all), else the
+ * non-exclusive ones and the first exclusive one; wake_up() and
+ * wake_up_all() call it when the queue is not empty.  Then switches if a
+ * woken thread is more urgent than the caller.
+ */
+void __wake_up(struct wait_queue_head *wq, bool all)
 {
 	struct wait_queue_entry *e, *n;
 	unsigned long flags;
 
-	/*
-	 * Nobody queued: nothing to do.  The barrier orders the caller's
-	 * change of the condition before this look at the list; a sleeper
-	 * queues itself before it re-checks the condition (the barrier in
-	 * set_current_blocked()), so one of the two sees the other.
-	 */
-	smp_mb();
-	if (list_empty(&wq->waiters))
-		return;
 	spin_lock_irqsave(&wq->lock, flags);
 	list_for_each_entry_safe(e, n, &wq->waiters, node) {
-		bool woke = wake_up_thread(e->thread, 0);
+		bool woke = try_wake_up(e->thread, 0);
 
 		if (woke && e->exclusive && !all)
 			break;
 	}
 	spin_unlock_irqrestore(&wq->lock, flags);
 	resched_if_needed();
-}
-
-void wake_up(struct wait_queue_head *wq)
-{
-	__wake_up(wq, false);
-}
-
-void wake_up_all(struct wait_queue_head *wq)
-{
-	__wake_up(wq, true);
 }
 
 int wait_event_cond(struct wait_queue_head *wq, bool (*cond)(void *arg), void *arg,
@@ -104,12 +92,16 @@ int wait_event_cond(struct wait_queue_head *wq, bool (*cond)(void *arg), void *a
 			ret = -EINTR;
 			break;
 		}
-		now = deadline ? ktime_get_ns() : 0;	/* no clock read without one */
-		if (deadline && now >= deadline) {
-			ret = -ETIMEDOUT;
-			break;
+		if (!deadline) {
+			schedule();	/* no timer to arm: straight to it */
+		} else {
+			now = ktime_get_ns();
+			if (now >= deadline) {
+				ret = -ETIMEDOUT;
+				break;
+			}
+			schedule_timeout(deadline - now);
 		}
-		schedule_timeout(deadline ? deadline - now : 0);
 		/* Usually true now: skip re-queueing (finish_wait dequeues). */
 		if (cond(arg))
 			break;
