@@ -13,7 +13,8 @@
  * The owner word is the owning thread, with MUTEX_WAITERS set while the
  * waiter list is not empty.  Without waiters, lock and unlock are one
  * compare-and-swap each (0 <-> owner) and nothing else: the word is all
- * there is to change.  A thread that must wait sets MUTEX_WAITERS under
+ * there is to change.  Those fast paths are inline (mutex.h); what they
+ * cannot do comes here through __mutex_lock() and __mutex_unlock().  A thread that must wait sets MUTEX_WAITERS under
  * pi_lock; from then on both fast paths fail (the word is neither 0 nor
  * the bare owner) and the word changes only under pi_lock.
  *
@@ -231,9 +232,10 @@ static int mutex_lock_common(struct mutex *m, u64 timeout_ns, const void *ip)
 	return mutex_lock_slow(m, t, timeout_ns, ip);
 }
 
-void mutex_lock(struct mutex *m)
+/* mutex_lock() when its inline fast path (mutex.h) did not take it. */
+void __mutex_lock(struct mutex *m, const void *ip)
 {
-	mutex_lock_common(m, 0, __builtin_return_address(0));
+	mutex_lock_common(m, 0, ip);
 }
 
 int mutex_lock_timeout(struct mutex *m, u64 timeout_ns)
@@ -300,7 +302,8 @@ static void mutex_unlock_slow(struct mutex *m, struct thread *t)
 	preempt_enable();
 }
 
-void mutex_unlock(struct mutex *m)
+/* mutex_unlock() when its inline fast path (mutex.h) did not release it. */
+void __mutex_unlock(struct mutex *m, const void *ip)
 {
 	struct thread *t = me();
 
@@ -308,9 +311,8 @@ void mutex_unlock(struct mutex *m)
 		return;
 	/* Only @t itself can make the word stop naming @t: no lock needed. */
 	if (owner_of(m) != t) {
-		pr_err("unlock of a mutex not held by %s (owner %s, from %pS)",
-		       t->name, owner_of(m) ? owner_of(m)->name : "none",
-		       __builtin_return_address(0));
+		pr_err("unlock of a mutex not held by %s (owner %s, at %pS)",
+		       t->name, owner_of(m) ? owner_of(m)->name : "none", ip);
 		return;
 	}
 	t->mutexes_held--;
