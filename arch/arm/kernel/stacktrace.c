@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Backtraces by walking APCS frame records (-mapcs-frame): each frame's fp
- * points at its saved pc, with [fp-4] = lr, [fp-8] = sp, [fp-12] = the
- * caller's fp.  Every frame pointer is checked to lie inside kernel RAM and
- * to grow upwards before it is followed, so a corrupt stack ends the trace
- * instead of faulting.
+ * Backtraces by walking frame records (-fno-omit-frame-pointer, ARM mode,
+ * GCC's own layout rather than APCS frames): every function pushes fp and
+ * lr next to each other, last, and points fp at the saved lr, so [fp] is
+ * the return address and [fp-4] the caller's fp.  (The APCS layout cost
+ * two more instructions in every call.)  Every frame pointer is checked to
+ * lie inside kernel RAM and to grow upwards before it is followed, so a
+ * corrupt stack ends the trace instead of faulting.
  */
 #include <kernel/printk.h>
 #include <asm/stacktrace.h>
@@ -13,11 +15,16 @@
 
 #define MAX_FRAMES 24
 
-extern char _end[];
+extern char _end[], _stext[], _etext[];
+
+static bool is_kernel_text(unsigned long a)
+{
+	return a >= (unsigned long)_stext && a < (unsigned long)_etext;
+}
 
 static bool plausible_fp(unsigned long fp, unsigned long prev)
 {
-	return fp >= PAGE_OFFSET + 12 && fp < LOWMEM_LIMIT && !(fp & 3) &&
+	return fp >= PAGE_OFFSET + 4 && fp < LOWMEM_LIMIT && !(fp & 3) &&
 	       (prev == 0 || fp > prev);
 }
 
@@ -27,17 +34,27 @@ void dump_backtrace(unsigned long fp, unsigned long pc, unsigned long lr)
 
 	pr_emerg("Backtrace:");
 	pr_emerg("  [<%08lx>] %pS", pc, (void *)pc);
+	/*
+	 * A leaf function pushes fp alone (lr stays in its register) and
+	 * points fp at it: when the first record holds no return address,
+	 * the caller is @lr and the record is the caller's fp.
+	 */
+	if (is_kernel_text(lr) && plausible_fp(fp, 0) &&
+	    !is_kernel_text(((unsigned long *)fp)[0])) {
+		pr_emerg("  [<%08lx>] %pS", lr, (void *)lr);
+		prev = fp;
+		fp = ((unsigned long *)fp)[0];
+	}
 	for (int i = 0; i < MAX_FRAMES && plausible_fp(fp, prev); i++) {
 		unsigned long *frame = (unsigned long *)fp;
-		unsigned long ret = frame[-1];
+		unsigned long ret = frame[0];
 
 		if (ret < PAGE_OFFSET)
 			break;
 		pr_emerg("  [<%08lx>] %pS", ret, (void *)ret);
 		prev = fp;
-		fp = frame[-3];
+		fp = frame[-1];
 	}
-	(void)lr;
 }
 
 void __noinline dump_stack(void)
