@@ -44,6 +44,35 @@ static inline struct file *__fget(struct vfs_ctx *ctx, int fd)
 	return f ? f : ERR_PTR(-EBADF);
 }
 
+/* A descriptor's file for the length of one call (fdget()/fdput()). */
+struct fd {
+	struct file *file;	/* or ERR_PTR(-EBADF) */
+	bool put;		/* referenced: fdput() drops it */
+};
+
+/*
+ * fget() for one call: without the lock and the reference when the table
+ * has a single user, which is the caller (Linux's __fget_light()).
+ */
+static inline struct fd fdget(struct vfs_ctx *ctx, int fd)
+{
+	struct files_struct *files = ctx->files;
+	struct file *f;
+
+	if (!files->single_user)
+		return (struct fd){ __fget(ctx, fd), true };
+	if (fd < 0 || fd >= VFS_NR_OPEN)
+		return (struct fd){ ERR_PTR(-EBADF), false };
+	f = files->fd[fd];
+	return (struct fd){ f ? f : ERR_PTR(-EBADF), false };
+}
+
+static inline void fdput(struct fd f)
+{
+	if (f.put)
+		fput(f.file);
+}
+
 /* --- dentry.c --- */
 struct dentry *dget(struct dentry *d);
 void dput(struct dentry *d);

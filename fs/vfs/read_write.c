@@ -114,7 +114,8 @@ ssize_t kernel_write(struct file *file, const void *buf, size_t len, u64 *pos)
  */
 ssize_t vfs_read(struct vfs_ctx *ctx, int fd, void *buf, size_t len)
 {
-	struct file *f = __fget(ctx, fd);
+	struct fd fdesc = fdget(ctx, fd);
+	struct file *f = fdesc.file;
 	ssize_t n;
 
 	if (IS_ERR(f))
@@ -127,7 +128,7 @@ ssize_t vfs_read(struct vfs_ctx *ctx, int fd, void *buf, size_t len)
 	n = __kernel_read(f, buf, len, &f->pos);
 	pos_unlock(f);
 out_put:
-	fput(f);
+	fdput(fdesc);
 	return n;
 }
 
@@ -137,7 +138,8 @@ out_put:
  */
 ssize_t vfs_write(struct vfs_ctx *ctx, int fd, const void *buf, size_t len)
 {
-	struct file *f = __fget(ctx, fd);
+	struct fd fdesc = fdget(ctx, fd);
+	struct file *f = fdesc.file;
 	ssize_t n;
 
 	if (IS_ERR(f))
@@ -150,7 +152,7 @@ ssize_t vfs_write(struct vfs_ctx *ctx, int fd, const void *buf, size_t len)
 	n = __kernel_write(f, buf, len, &f->pos);
 	pos_unlock(f);
 out_put:
-	fput(f);
+	fdput(fdesc);
 	return n;
 }
 

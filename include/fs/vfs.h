@@ -50,6 +50,13 @@ struct files_struct {
 	spinlock_t lock;	/* fd[], cloexec */
 	struct file *fd[VFS_NR_OPEN];
 	u32 cloexec;		/* bit per descriptor */
+	/*
+	 * Only one thread ever uses the table (a process's, from its start:
+	 * processes are single-threaded), so nothing can close a descriptor
+	 * under that thread's read or write: those look the file up without
+	 * the lock or a reference (fdget()).
+	 */
+	bool single_user;
 };
 
 struct vfs_ctx {

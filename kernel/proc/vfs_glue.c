@@ -3,7 +3,8 @@
  * A process's VFS context: created for kernel-started processes (root and
  * cwd from the kernel's, descriptors 0-2 on the console), copied by
  * fork() (every descriptor shared, as dup() would), and trimmed by execve()
- * (close-on-exec descriptors closed).
+ * (close-on-exec descriptors closed).  Its descriptor table is used by the
+ * process's one thread alone once the process runs (single_user).
  */
 #include <kernel/slab.h>
 #include <kernel/string.h>
@@ -22,6 +23,7 @@ struct vfs_ctx *proc_vfs_new(void)
 		vfs_dup(ctx, 0);
 		vfs_dup(ctx, 0);
 	}
+	ctx->files->single_user = true;	/* the new process's one thread */
 	return ctx;
 }
 
@@ -58,6 +60,7 @@ struct vfs_ctx *proc_vfs_dup(struct vfs_ctx *parent)
 	}
 	ctx->files->cloexec = parent->files->cloexec;
 	spin_unlock_irqrestore(&parent->files->lock, flags);
+	ctx->files->single_user = true;	/* the child's one thread */
 	return ctx;
 }
 
