@@ -33,13 +33,13 @@ static bool is_stream(const struct file *f)
  * pos_lock there would leave a second user of a shared end (a forked
  * child) stuck on the mutex, deaf to signals, behind a sleeping reader.
  */
-static void pos_lock(struct file *f)
+static inline void pos_lock(struct file *f)
 {
 	if (!S_ISFIFO(f->inode->mode))
 		mutex_lock(&f->pos_lock);
 }
 
-static void pos_unlock(struct file *f)
+static inline void pos_unlock(struct file *f)
 {
 	if (!S_ISFIFO(f->inode->mode))
 		mutex_unlock(&f->pos_lock);

@@ -22,7 +22,9 @@ void init_waitqueue_head(struct wait_queue_head *wq)
 	INIT_LIST_HEAD(&wq->waiters);
 }
 
-void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *e, bool exclusive)
+/* prepare_to_wait() and finish_wait(), inline in wait_event_cond(). */
+static __always_inline void __prepare_to_wait(struct wait_queue_head *wq,
+					      struct wait_queue_entry *e, bool exclusive)
 {
 	unsigned long flags;
 
@@ -39,7 +41,8 @@ void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *e, boo
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
-void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *e)
+static __always_inline void __finish_wait(struct wait_queue_head *wq,
+					  struct wait_queue_entry *e)
 {
 	unsigned long flags;
 
@@ -48,6 +51,16 @@ void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *e)
 	if (!list_empty(&e->node))
 		list_del(&e->node);
 	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *e, bool exclusive)
+{
+	__prepare_to_wait(wq, e, exclusive);
+}
+
+void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *e)
+{
+	__finish_wait(wq, e);
 }
 
 /**
@@ -85,7 +98,7 @@ int wait_event_cond(struct wait_queue_head *wq, bool (*cond)(void *arg), void *a
 	for (;;) {
 		u64 now;
 
-		prepare_to_wait(wq, &e, false);
+		__prepare_to_wait(wq, &e, false);
 		if (cond(arg))
 			break;
 		if (kthread_should_stop() || signal_pending_current()) {
@@ -106,7 +119,7 @@ int wait_event_cond(struct wait_queue_head *wq, bool (*cond)(void *arg), void *a
 		if (cond(arg))
 			break;
 	}
-	finish_wait(wq, &e);
+	__finish_wait(wq, &e);
 	return ret;
 }
 
