@@ -210,6 +210,8 @@ static int select_cpu(struct thread *t)
 
 	if ((allowed & (1u << cpu)) && (curr->is_idle || curr->prio > t->prio))
 		return cpu;
+	if (allowed == 1u << cpu)
+		return cpu;		/* nowhere else to go (one CPU, or pinned) */
 	for (u32 bits = allowed; bits; bits &= bits - 1) {
 		struct runqueue *rq = &runqueues[__builtin_ctz(bits)];
 
