@@ -49,6 +49,16 @@
 	rfeia	sp!
 	.endm
 
+	/* exc_exit for a frame known to return to user mode. */
+	.macro	exc_exit_user
+	add	r1, sp, #S_SP
+	ldmia	r1, {sp, lr}^
+	nop				@ no banked access right after LDM ^
+	ldmia	sp, {r0 - r12}
+	add	sp, sp, #S_PC
+	rfeia	sp!
+	.endm
+
 	.text
 	.align	5
 	.globl	exception_vectors
@@ -75,12 +85,15 @@ vector_und:
 /*
  * exc_entry leaves the flags of its "from user?" compare: a system call
  * goes straight to syscall_entry; from the kernel, do_svc (semihosting).
+ * A system call returns to user mode whatever it did to the frame
+ * (sigreturn forces USR_MODE into the PSR it restores; exit never comes
+ * back), so its exit skips the mode test.
  */
 vector_svc:
 	exc_entry 0
 	bne	1f
 	bl	syscall_entry
-	exc_exit
+	exc_exit_user
 1:	bl	do_svc
 	exc_exit
 
