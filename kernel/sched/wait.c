@@ -3,7 +3,9 @@
  * Wait queues and completions (include/kernel/wait.h).
  *
  * Locking: the queue's spinlock (irqsave) protects its waiter list and,
- * for completions, the done count; wake-ups may come from interrupts.
+ * for completions, the done count; wake-ups may come from interrupts.  A
+ * waker takes the waiters it woke off the queue, so a sleeper's
+ * finish_wait() usually finds itself dequeued and takes no lock.
  */
 #include <kernel/wait.h>
 #include "sched_internal.h"
@@ -47,10 +49,28 @@ static __always_inline void __finish_wait(struct wait_queue_head *wq,
 	unsigned long flags;
 
 	set_current_runnable();
+	/* Usually the waker took us off the queue already: no lock then. */
+	if (__atomic_load_n(&e->node.next, __ATOMIC_ACQUIRE) == &e->node)
+		return;
 	spin_lock_irqsave(&wq->lock, flags);
 	if (!list_empty(&e->node))
 		list_del(&e->node);
 	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+/*
+ * Under wq->lock: take a woken waiter off the queue.  Its last store
+ * (release) is what finish_wait() looks at without the lock, and @e is not
+ * touched after it: the sleeper may return and reuse its stack at once.
+ */
+static void dequeue_woken(struct wait_queue_entry *e)
+{
+	struct list_head *node = &e->node;
+
+	node->next->prev = node->prev;
+	node->prev->next = node->next;
+	node->prev = node;
+	__atomic_store_n(&node->next, node, __ATOMIC_RELEASE);
 }
 
 void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *e, bool exclusive)
@@ -76,9 +96,12 @@ void __wake_up(struct wait_queue_head *wq, bool all)
 
 	spin_lock_irqsave(&wq->lock, flags);
 	list_for_each_entry_safe(e, n, &wq->waiters, node) {
-		bool woke = try_wake_up(e->thread, 0);
+		bool exclusive = e->exclusive;
 
-		if (woke && e->exclusive && !all)
+		if (!try_wake_up(e->thread, 0))
+			continue;	/* awake already: it dequeues itself */
+		dequeue_woken(e);
+		if (exclusive && !all)
 			break;
 	}
 	spin_unlock_irqrestore(&wq->lock, flags);
