@@ -131,6 +131,13 @@ long sys_read(u32 fd, u32 ubuf, u32 count)
 		return -EFAULT;
 	if (count == 0)		/* still checks the descriptor, as POSIX asks */
 		return vfs_read(ctx(), (int)fd, small, 0);
+	if (count <= SMALL_BOUNCE) {	/* one chunk: the loop below in short */
+		ssize_t r = vfs_read(ctx(), (int)fd, small, count);
+
+		if (r > 0 && copy_to_user(ubuf, small, (u32)r))
+			return -EFAULT;
+		return r;
+	}
 	buf = bounce_get(count, small);
 	if (!buf)
 		return -ENOMEM;
@@ -163,6 +170,11 @@ long sys_write(u32 fd, u32 ubuf, u32 count)
 
 	if (!access_ok(ubuf, count))
 		return -EFAULT;
+	if (count <= SMALL_BOUNCE) {	/* one chunk: the loop below in short */
+		if (copy_from_user(small, ubuf, count))
+			return -EFAULT;
+		return vfs_write(ctx(), (int)fd, small, count);
+	}
 	buf = bounce_get(count, small);
 	if (!buf)
 		return -ENOMEM;
