@@ -72,8 +72,17 @@ static inline void wake_up_all(struct wait_queue_head *wq)
  * Return: 0 once the condition holds, -ETIMEDOUT, or -EINTR when the
  * thread was asked to stop.  Sleeps: not from atomic context.
  */
-int wait_event_cond(struct wait_queue_head *wq, bool (*cond)(void *arg), void *arg,
-		    u64 timeout_ns);
+int __wait_event_cond(struct wait_queue_head *wq, bool (*cond)(void *arg), void *arg,
+		      u64 timeout_ns);
+
+static inline int wait_event_cond(struct wait_queue_head *wq, bool (*cond)(void *arg),
+				  void *arg, u64 timeout_ns)
+{
+	/* Already true: no sleep, decided where @cond can be inlined. */
+	if (cond(arg))
+		return 0;
+	return __wait_event_cond(wq, cond, arg, timeout_ns);
+}
 
 struct completion {
 	unsigned int done;

@@ -16,7 +16,6 @@
 #include <asm/barrier.h>
 #include <kernel/process.h>
 
-void resched_if_needed(void);
 
 void init_waitqueue_head(struct wait_queue_head *wq)
 {
@@ -24,7 +23,7 @@ void init_waitqueue_head(struct wait_queue_head *wq)
 	INIT_LIST_HEAD(&wq->waiters);
 }
 
-/* prepare_to_wait() and finish_wait(), inline in wait_event_cond(). */
+/* prepare_to_wait() and finish_wait(), inline in __wait_event_cond(). */
 static __always_inline void __prepare_to_wait(struct wait_queue_head *wq,
 					      struct wait_queue_entry *e, bool exclusive)
 {
@@ -108,15 +107,14 @@ void __wake_up(struct wait_queue_head *wq, bool all)
 	resched_if_needed();
 }
 
-int wait_event_cond(struct wait_queue_head *wq, bool (*cond)(void *arg), void *arg,
-		    u64 timeout_ns)
+/* wait_event_cond() once @cond was false: queue, re-check, sleep. */
+int __wait_event_cond(struct wait_queue_head *wq, bool (*cond)(void *arg), void *arg,
+		      u64 timeout_ns)
 {
 	struct wait_queue_entry e = { .node = LIST_HEAD_INIT(e.node) };
 	u64 deadline = timeout_ns ? ktime_get_ns() + timeout_ns : 0;
 	int ret = 0;
 
-	if (cond(arg))
-		return 0;
 	might_sleep();
 	for (;;) {
 		u64 now;
