@@ -181,7 +181,6 @@ static inline void set_current_runnable(void)
 void preempt_disable(void);
 void preempt_enable(void);
 bool in_interrupt(void);
-void resched_if_needed(void);
 bool preemptible(void);
 
 /* Reports (does not stop) sleeping from atomic context; counts reports. */

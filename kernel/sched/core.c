@@ -285,8 +285,8 @@ bool wake_up_thread(struct thread *t, int reason)
 	return woke;
 }
 
-/* From thread context: switch now if a wake-up made it due. */
-void resched_if_needed(void)
+/* resched_if_needed() once need_resched is set: may we switch here? */
+void __resched_if_needed(void)
 {
 	if (scheduler_running && this_rq()->need_resched && preemptible())
 		schedule();

@@ -56,6 +56,15 @@ static inline void rq_dequeue(struct runqueue *rq, struct thread *t)
 	rq->nr_ready--;
 }
 
+void __resched_if_needed(void);
+
+/* From thread context: switch now if a wake-up made it due. */
+static inline void resched_if_needed(void)
+{
+	if (this_rq()->need_resched)
+		__resched_if_needed();
+}
+
 /* wake_up_thread() without resched_if_needed(): for wakers of several. */
 bool try_wake_up(struct thread *t, int reason);
 

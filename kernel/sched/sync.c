@@ -14,6 +14,7 @@
 #include <kernel/errno.h>
 #include <kernel/time.h>
 #include <asm/barrier.h>
+#include "sched_internal.h"
 
 /* A thread blocked in down(); up() hands it the count and wakes it. */
 struct sem_waiter {
