@@ -13,6 +13,8 @@ void *memcpy(void *dst, const void *src, size_t n)
 	u8 *d = dst;
 	const u8 *s = src;
 
+	if (n < 4)		/* a few bytes (a pipe's, a char): no setup */
+		goto bytes;
 	if ((((unsigned long)d | (unsigned long)s) & 3) == 0) {
 		while (n >= 16) {
 			u32 *dw = (u32 *)d;
@@ -33,6 +35,7 @@ void *memcpy(void *dst, const void *src, size_t n)
 			n -= 4;
 		}
 	}
+bytes:
 	while (n--)
 		*d++ = *s++;
 	return dst;
