@@ -13,7 +13,10 @@
  * when the last descriptor of the last process that holds it goes.
  *
  * Layer: a filesystem under the VFS (fs/vfs hands out descriptors and
- * calls pipe_read/pipe_write/pipe_release).  Locking: pipe->lock (a
+ * calls pipe_read/pipe_write/pipe_release; the read() and write() system
+ * calls come through read_user/write_user, which copy straight between
+ * the ring and user memory, so a bad buffer is -EFAULT with nothing
+ * consumed or added).  Locking: pipe->lock (a
  * mutex) protects the buffer and the counts; sleepers wait on rd_wait or
  * wr_wait with the lock dropped (wait_event_cond() rechecks without it,
  * then the code rechecks under it).  Sleeps are interruptible: a pending
@@ -56,14 +59,40 @@ static bool is_read_end(const struct file *f)
 	return (f->flags & O_ACCMODE) == O_RDONLY;
 }
 
-/* Copy up to @len bytes out of the ring; caller holds p->lock. */
-static u32 pipe_take(struct pipe *p, u8 *dst, u32 len)
+/*
+ * The other side of a transfer is kernel memory (read/write, from the
+ * VFS) or user memory (read_user/write_user, from the system calls: one
+ * copy instead of two); @addr is a pointer or a user address by @user.
+ */
+static __always_inline int copy_out(unsigned long addr, const u8 *from, u32 n, bool user)
+{
+	if (user)
+		return copy_to_user((u32)addr, from, n);
+	memcpy((void *)addr, from, n);
+	return 0;
+}
+
+static __always_inline int copy_in(u8 *to, unsigned long addr, u32 n, bool user)
+{
+	if (user)
+		return copy_from_user(to, (u32)addr, n);
+	memcpy(to, (const void *)addr, n);
+	return 0;
+}
+
+/*
+ * Copy up to @len bytes out of the ring to @dst; caller holds p->lock.
+ * Return: the bytes, or -EFAULT with nothing consumed.
+ */
+static __always_inline ssize_t pipe_take(struct pipe *p, unsigned long dst, u32 len,
+					 bool user)
 {
 	u32 n = min(len, p->len), first = min(n, VFS_PIPE_SIZE - p->head);
 
-	memcpy(dst, p->buf + p->head, first);
-	if (n > first)			/* wrapped: the rest from the start */
-		memcpy(dst + first, p->buf, n - first);
+	if (copy_out(dst, p->buf + p->head, first, user))
+		return -EFAULT;
+	if (n > first && copy_out(dst + first, p->buf, n - first, user))
+		return -EFAULT;		/* wrapped: the rest from the start */
 	p->head = (p->head + n) % VFS_PIPE_SIZE;
 	p->len -= n;
 	if (!p->len)
@@ -71,16 +100,21 @@ static u32 pipe_take(struct pipe *p, u8 *dst, u32 len)
 	return n;
 }
 
-/* Copy up to @len bytes into the ring; caller holds p->lock. */
-static u32 pipe_put(struct pipe *p, const u8 *src, u32 len)
+/*
+ * Copy up to @len bytes from @src into the ring; caller holds p->lock.
+ * Return: the bytes, or -EFAULT with nothing added.
+ */
+static __always_inline ssize_t pipe_put(struct pipe *p, unsigned long src, u32 len,
+					bool user)
 {
 	u32 tail = (p->head + p->len) % VFS_PIPE_SIZE;
 	u32 n = min(len, VFS_PIPE_SIZE - p->len);
 	u32 first = min(n, VFS_PIPE_SIZE - tail);
 
-	memcpy(p->buf + tail, src, first);
-	if (n > first)
-		memcpy(p->buf, src + first, n - first);
+	if (copy_in(p->buf + tail, src, first, user))
+		return -EFAULT;
+	if (n > first && copy_in(p->buf, src + first, n - first, user))
+		return -EFAULT;
 	p->len += n;
 	return n;
 }
@@ -106,13 +140,13 @@ static bool pipe_writable(void *arg)
 	       VFS_PIPE_SIZE - READ_ONCE(w->p->len) >= w->need;
 }
 
-static ssize_t pipe_read(struct file *f, void *buf, size_t len, u64 *pos)
+static __always_inline ssize_t __pipe_read(struct file *f, unsigned long buf, size_t len,
+					   bool user)
 {
 	struct pipe *p = f->inode->priv;
 	ssize_t n;
 	int ret;
 
-	(void)pos;
 	for (;;) {
 		/* An empty pipe is the usual case: wait before taking the lock. */
 		if (!(f->flags & O_NONBLOCK)) {
@@ -122,9 +156,10 @@ static ssize_t pipe_read(struct file *f, void *buf, size_t len, u64 *pos)
 		}
 		mutex_lock(&p->lock);
 		if (p->len) {
-			n = pipe_take(p, buf, len);
+			n = pipe_take(p, buf, len, user);
 			mutex_unlock(&p->lock);
-			wake_up_all(&p->wr_wait);
+			if (n > 0)
+				wake_up_all(&p->wr_wait);
 			return n;
 		}
 		n = p->writers ? -EAGAIN : 0;	/* 0: end of file */
@@ -132,6 +167,17 @@ static ssize_t pipe_read(struct file *f, void *buf, size_t len, u64 *pos)
 		if (!n || (f->flags & O_NONBLOCK))
 			return n;
 	}
+}
+
+static ssize_t pipe_read(struct file *f, void *buf, size_t len, u64 *pos)
+{
+	(void)pos;
+	return __pipe_read(f, (unsigned long)buf, len, false);
+}
+
+static ssize_t pipe_read_user(struct file *f, u32 ubuf, size_t len)
+{
+	return __pipe_read(f, ubuf, len, true);
 }
 
 static void send_sigpipe(void)
@@ -142,14 +188,14 @@ static void send_sigpipe(void)
 		send_signal(proc->pid, SIGPIPE);
 }
 
-static ssize_t pipe_write(struct file *f, const void *buf, size_t len, u64 *pos)
+static __always_inline ssize_t __pipe_write(struct file *f, unsigned long buf, size_t len,
+					    bool user)
 {
 	struct write_wait w = { f->inode->priv, len <= PIPE_BUF ? len : 1 };
 	struct pipe *p = w.p;
 	size_t done = 0;
 	int ret;
 
-	(void)pos;
 	for (;;) {
 		mutex_lock(&p->lock);
 		if (!p->readers) {
@@ -158,8 +204,12 @@ static ssize_t pipe_write(struct file *f, const void *buf, size_t len, u64 *pos)
 			return done ? (ssize_t)done : -EPIPE;
 		}
 		if (VFS_PIPE_SIZE - p->len >= w.need) {
-			done += pipe_put(p, (const u8 *)buf + done, len - done);
+			ssize_t n = pipe_put(p, buf + done, len - done, user);
+
 			mutex_unlock(&p->lock);
+			if (n < 0)
+				return done ? (ssize_t)done : n;
+			done += n;
 			wake_up_all(&p->rd_wait);
 			if (done == len)
 				return done;
@@ -172,6 +222,17 @@ static ssize_t pipe_write(struct file *f, const void *buf, size_t len, u64 *pos)
 		if (ret)
 			return done ? (ssize_t)done : ret;
 	}
+}
+
+static ssize_t pipe_write(struct file *f, const void *buf, size_t len, u64 *pos)
+{
+	(void)pos;
+	return __pipe_write(f, (unsigned long)buf, len, false);
+}
+
+static ssize_t pipe_write_user(struct file *f, u32 ubuf, size_t len)
+{
+	return __pipe_write(f, ubuf, len, true);
 }
 
 static void pipe_release(struct inode *inode, struct file *f)
@@ -203,6 +264,8 @@ static long pipe_ioctl(struct file *f, u32 cmd, u32 arg)
 static const struct file_operations pipe_fops = {
 	.read = pipe_read,
 	.write = pipe_write,
+	.read_user = pipe_read_user,
+	.write_user = pipe_write_user,
 	.release = pipe_release,
 	.ioctl = pipe_ioctl,
 };

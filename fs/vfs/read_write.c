@@ -157,6 +157,52 @@ out_put:
 }
 
 /**
+ * vfs_read_user() - read from descriptor @fd into user memory at @ubuf
+ * Return: bytes read, -EBADF, -EFAULT, the file's errors, or -EOPNOTSUPP
+ * when the file has no read_user operation (use vfs_read()).
+ */
+ssize_t vfs_read_user(struct vfs_ctx *ctx, int fd, u32 ubuf, size_t len)
+{
+	struct fd fdesc = fdget(ctx, fd);
+	struct file *f = fdesc.file;
+	ssize_t n;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	if (!can_read(f))
+		n = -EBADF;
+	else if (!f->f_op || !f->f_op->read_user)
+		n = -EOPNOTSUPP;
+	else
+		n = len ? f->f_op->read_user(f, ubuf, len) : 0;
+	fdput(fdesc);
+	return n;
+}
+
+/**
+ * vfs_write_user() - write to descriptor @fd from user memory at @ubuf
+ * Return: bytes written, -EBADF, -EFAULT, the file's errors, or
+ * -EOPNOTSUPP when the file has no write_user operation (use vfs_write()).
+ */
+ssize_t vfs_write_user(struct vfs_ctx *ctx, int fd, u32 ubuf, size_t len)
+{
+	struct fd fdesc = fdget(ctx, fd);
+	struct file *f = fdesc.file;
+	ssize_t n;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	if (!can_write(f))
+		n = -EBADF;
+	else if (!f->f_op || !f->f_op->write_user)
+		n = -EOPNOTSUPP;
+	else
+		n = len ? f->f_op->write_user(f, ubuf, len) : 0;
+	fdput(fdesc);
+	return n;
+}
+
+/**
  * vfs_pread() - read at @pos without moving the offset
  * Return: as vfs_read(); -EINVAL for a negative @pos, -ESPIPE for a
  * character device or a pipe.

@@ -97,6 +97,14 @@ struct file_operations {
 	int (*fsync)(struct file *file);
 	/* Device control from the ioctl system call: @arg is a user value. */
 	long (*ioctl)(struct file *file, u32 cmd, u32 arg);
+	/*
+	 * Optional, for stream files (no offset) that would otherwise copy
+	 * twice: read() and write() straight between the file and the user
+	 * buffer at @ubuf (copy_to_user()/copy_from_user(): -EFAULT on a bad
+	 * one), instead of bouncing through kernel memory into read/write.
+	 */
+	ssize_t (*read_user)(struct file *file, u32 ubuf, size_t len);
+	ssize_t (*write_user)(struct file *file, u32 ubuf, size_t len);
 };
 
 struct super_operations {

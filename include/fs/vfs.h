@@ -91,6 +91,13 @@ int vfs_open(struct vfs_ctx *ctx, const char *path, int flags, u32 mode);
 int vfs_close(struct vfs_ctx *ctx, int fd);
 ssize_t vfs_read(struct vfs_ctx *ctx, int fd, void *buf, size_t len);
 ssize_t vfs_write(struct vfs_ctx *ctx, int fd, const void *buf, size_t len);
+/*
+ * The same straight to or from user memory at @ubuf, for files with
+ * read_user/write_user; -EOPNOTSUPP for the others (which only
+ * vfs_read()/vfs_write() serve), after the descriptor checks.
+ */
+ssize_t vfs_read_user(struct vfs_ctx *ctx, int fd, u32 ubuf, size_t len);
+ssize_t vfs_write_user(struct vfs_ctx *ctx, int fd, u32 ubuf, size_t len);
 ssize_t vfs_pread(struct vfs_ctx *ctx, int fd, void *buf, size_t len, s64 pos);
 ssize_t vfs_pwrite(struct vfs_ctx *ctx, int fd, const void *buf, size_t len, s64 pos);
 s64 vfs_lseek(struct vfs_ctx *ctx, int fd, s64 off, int whence);

@@ -4,7 +4,9 @@
  * values, struct stat64, statfs64) to the VFS (include/fs/vfs.h), which
  * works on kernel memory.  Paths are copied in with a length limit; data
  * moves through a bounce buffer, so a bad user pointer is -EFAULT before
- * or after the VFS call, never inside it.
+ * or after the VFS call, never inside it; except for files that copy to
+ * and from user memory themselves (read_user/write_user: pipes), which
+ * would otherwise copy everything twice.
  */
 #include <kernel/uaccess.h>
 #include <kernel/slab.h>
@@ -129,6 +131,10 @@ long sys_read(u32 fd, u32 ubuf, u32 count)
 
 	if (!access_ok(ubuf, count))
 		return -EFAULT;
+	done = vfs_read_user(ctx(), (int)fd, ubuf, count);	/* a pipe: one copy */
+	if (done != -EOPNOTSUPP)
+		return done;
+	done = 0;
 	if (count == 0)		/* still checks the descriptor, as POSIX asks */
 		return vfs_read(ctx(), (int)fd, small, 0);
 	if (count <= SMALL_BOUNCE) {	/* one chunk: the loop below in short */
@@ -170,6 +176,10 @@ long sys_write(u32 fd, u32 ubuf, u32 count)
 
 	if (!access_ok(ubuf, count))
 		return -EFAULT;
+	done = vfs_write_user(ctx(), (int)fd, ubuf, count);	/* a pipe: one copy */
+	if (done != -EOPNOTSUPP)
+		return done;
+	done = 0;
 	if (count <= SMALL_BOUNCE) {	/* one chunk: the loop below in short */
 		if (copy_from_user(small, ubuf, count))
 			return -EFAULT;
