@@ -141,8 +141,11 @@ static void push_thread(struct thread *t)
 	spin_unlock(&rq->lock);
 }
 
-/* Caller: IRQs off.  @preempted: involuntary (keeps its place if it has time). */
-static void __schedule(bool preempted)
+/*
+ * Caller: IRQs off.  @preempted: involuntary (keeps its place if it has time).
+ * Inline in its three callers: schedule() runs it on every sleep.
+ */
+static __always_inline void __schedule(bool preempted)
 {
 	struct runqueue *rq = this_rq();
 	struct thread *prev, *next;
