@@ -26,6 +26,7 @@
 #include <uapi/loop-crypt.h>
 
 #include "ktap.h"
+#include "loop_util.h"
 
 #define KERNEL_ADDR	((void *)0xc0000000)
 #define BAD_ADDR	((void *)1)
@@ -166,42 +167,6 @@ static int crypt_close(const char *name)
 	memset(&n, 0, sizeof(n));
 	strcpy(n.name, name);
 	return ctl(CRYPT_CLOSE, &n);
-}
-
-/* Bind @path to a free loop device; its node's name in @dev, or -1. */
-static int loop_attach(const char *path, int flags, char *dev, size_t len)
-{
-	int c = open("/dev/loop-control", O_RDWR), n, fd, dfd, r = -1;
-
-	if (c < 0)
-		return -1;
-	n = ioctl(c, LOOP_CTL_GET_FREE, 0);
-	close(c);
-	if (n < 0)
-		return -1;
-	snprintf(dev, len, "/dev/loop%d", n);
-	fd = open(path, flags);
-	dfd = open(dev, O_RDWR);
-	if (fd >= 0 && dfd >= 0)
-		r = ioctl(dfd, LOOP_SET_FD, fd);
-	if (fd >= 0)
-		close(fd);
-	if (dfd >= 0)
-		close(dfd);
-	return r;
-}
-
-static int loop_detach(const char *dev)
-{
-	int fd = open(dev, O_RDONLY), r, e;
-
-	if (fd < 0)
-		return -1;
-	r = ioctl(fd, LOOP_CLR_FD, 0);
-	e = errno;
-	close(fd);
-	errno = e;
-	return r;
 }
 
 static void test_loop_attach_detach(void)

@@ -29,6 +29,7 @@
 #include <uapi/loop-crypt.h>
 
 #include "ktap.h"
+#include "loop_util.h"
 
 #define NCASES		9
 #define SEG		(128 * 1024)
@@ -303,38 +304,6 @@ static bool our_kernel(void)
 	return !uname(&u) && strcmp(u.sysname, "Linux");
 }
 
-/* Attach @file to a free loop device; its path into @dev.  -1 if none. */
-static int loop_attach(const char *file, char *dev, size_t len)
-{
-	int ctl = open("/dev/loop-control", O_RDWR), n, fd, lfd, ret;
-
-	if (ctl < 0)
-		return -1;
-	n = ioctl(ctl, LOOP_CTL_GET_FREE, 0);
-	close(ctl);
-	if (n < 0)
-		return -1;
-	snprintf(dev, len, "/dev/loop%d", n);
-	fd = open(file, O_RDWR);
-	lfd = open(dev, O_RDWR);
-	ret = fd >= 0 && lfd >= 0 ? ioctl(lfd, LOOP_SET_FD, fd) : -1;
-	if (fd >= 0)
-		close(fd);
-	if (lfd >= 0)
-		close(lfd);
-	return ret < 0 ? -1 : 0;
-}
-
-static void loop_detach(const char *dev)
-{
-	int fd = open(dev, O_RDONLY);
-
-	if (fd >= 0) {
-		ioctl(fd, LOOP_CLR_FD, 0);
-		close(fd);
-	}
-}
-
 /* On a block node: mkfs.logfs, mount -t logfs, write, umount, fsck. */
 static void test_loop_device(void)
 {
@@ -346,7 +315,7 @@ static void test_loop_device(void)
 		return;
 	}
 	EXPECT_EQ(make_file(img, 4 << 20, false), 0);
-	if (loop_attach(img, dev, sizeof(dev))) {
+	if (loop_attach(img, O_RDWR, dev, sizeof(dev))) {
 		ktap_fail(__FILE__, __LINE__, "loop attach: %s", strerror(errno));
 		ktap_case("loop_device");
 		return;
