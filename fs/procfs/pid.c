@@ -61,9 +61,10 @@ static u64 ns_to_ticks(u64 ns)
 /* Linux's first 24 fields; those this kernel has no notion of are 0. */
 static void stat_show(struct seq_buf *s, const struct process_info *pi)
 {
-	seq_printf(s, "%d (%s) %c %d %d %d 0 -1 0 0 0 0 0 %llu 0 0 0 20 0 1 0 %llu 0 %u\n",
+	seq_printf(s, "%d (%s) %c %d %d %d 0 -1 0 0 0 0 0 %llu 0 0 0 20 0 %d 0 %llu 0 %u\n",
 		   pi->pid, pi->name, pi->state, pi->ppid, pi->pgid, pi->sid,
-		   ns_to_ticks(pi->run_ns), ns_to_ticks(pi->start_ns), pi->rss_pages);
+		   ns_to_ticks(pi->run_ns), pi->nr_threads, ns_to_ticks(pi->start_ns),
+		   pi->rss_pages);
 }
 
 static const char *state_name(char state)
@@ -77,7 +78,7 @@ static void status_show(struct seq_buf *s, const struct process_info *pi)
 		   pi->name, pi->state, state_name(pi->state), pi->pid, pi->pid, pi->ppid);
 	if (pi->state != 'Z')
 		seq_printf(s, "VmRSS:\t%u kB\n", pi->rss_pages * 4);
-	seq_printf(s, "Threads:\t1\n");
+	seq_printf(s, "Threads:\t%d\n", pi->nr_threads);
 }
 
 static int pid_show(struct seq_buf *s, void *arg)

@@ -4,7 +4,8 @@
  * context (open files, cwd) and signal dispositions; its threads are
  * scheduler threads that run in user mode and enter the kernel through
  * SVC, interrupts and aborts.  As in Linux, a process is a group of tasks
- * sharing those resources (here: one thread per process for now).
+ * sharing those resources: clone(CLONE_THREAD) adds one, and the process
+ * ends when its last thread does (or all at once with exit_group).
  */
 #ifndef KERNEL_PROCESS_H
 #define KERNEL_PROCESS_H
@@ -64,7 +65,14 @@ struct process {
 	struct list_head all_node;
 	struct mm *mm;
 	struct vfs_ctx *vfs;
-	struct thread *main;
+	struct list_head threads;	/* struct thread.proc_node, under proc_lock */
+	int nr_threads;			/* live ones, under proc_lock */
+	/*
+	 * Set by exit_group (and a fatal signal) and by execve while it ends
+	 * the other threads: a thread that dies then leaves only itself.
+	 */
+	bool group_exiting;
+	struct wait_queue_head thread_exit_wait;	/* a thread left */
 	bool zombie;
 	int exit_status;		/* wait(2) encoding */
 	struct wait_queue_head child_wait;	/* the parent's wait4() sleeps here */
@@ -102,7 +110,10 @@ int process_spawn_image(const char *name, const void *elf, u32 size,
 /* Waits for process @pid to end (from kernel code); returns its wait status. */
 int process_wait(int pid, int *status);
 
+/* A process-directed signal: taken by a thread that does not block it. */
 int send_signal(int pid, int sig);
+/* A thread-directed signal (tgkill): @tgid 0 matches any process. */
+int send_signal_thread(int tgid, int tid, int sig);
 int force_signal(struct thread *t, int sig);	/* a fault in the thread */
 
 /* A signal the calling thread does not block is pending (its own process). */
@@ -126,7 +137,8 @@ struct process_info {
 	char name[THREAD_NAME_LEN];
 	u32 rss_pages;			/* resident user pages; 0 for a zombie */
 	u64 start_ns;			/* since boot */
-	u64 run_ns;			/* CPU time of its thread */
+	u64 run_ns;			/* CPU time of its live threads */
+	int nr_threads;			/* 0 for a zombie */
 };
 
 /**

@@ -93,6 +93,10 @@ struct thread {
 	struct mm *mm;			/* user address space, NULL for kernel threads */
 	u64 sig_pending;		/* bit n-1: signal n */
 	u64 sig_blocked;
+	int tid;			/* user thread id (the pid for a process's first) */
+	u32 tls;			/* TPIDRURO, the user thread pointer */
+	u32 clear_child_tid;		/* user address zeroed and futex-woken at exit */
+	struct list_head proc_node;	/* in proc->threads */
 
 	u64 switches;			/* times switched in */
 	u64 run_ns;			/* CPU time, sampled at each tick */

@@ -63,6 +63,7 @@ static int spawn(const char *name, const struct elf_source *src,
 {
 	struct exec_image img;
 	struct process *p;
+	struct thread *t;
 	struct pt_regs regs;
 	int err, pid;
 
@@ -77,14 +78,15 @@ static int spawn(const char *name, const struct elf_source *src,
 	p->mm = img.mm;
 	p->vfs = proc_vfs_new();
 	start_regs(&regs, &img);
-	err = process_start_thread(p, &regs);
-	if (err) {
+	t = process_add_thread(p, &regs, 0);
+	if (IS_ERR(t)) {
 		proc_vfs_put(p->vfs);
 		mm_put(p->mm);
-		return err;	/* (the process entry is reaped by nobody: small leak) */
+		process_abort(p);
+		return PTR_ERR(t);
 	}
 	pid = p->pid;
-	kthread_start(p->main);
+	kthread_start(t);
 	return pid;
 }
 
@@ -217,6 +219,12 @@ long sys_execve(u32 upath, u32 uargv, u32 uenvp)
 	err = elf_load(&src, (const char *const *)argv, (const char *const *)envp, &img);
 	if (err)
 		goto out_free;
+	/* The new program starts with one thread: the others end first. */
+	err = process_single_thread();
+	if (err) {
+		mm_put(img.mm);
+		goto out_free;
+	}
 	/* Point of no return: the process becomes the new program. */
 	old = p->mm;
 	local_irq_disable();
@@ -227,6 +235,7 @@ long sys_execve(u32 upath, u32 uargv, u32 uenvp)
 	strlcpy(p->name, basename_of(path), sizeof(p->name));
 	strlcpy(current->name, p->name, sizeof(current->name));
 	signal_reset_on_exec(p);
+	thread_reset_on_exec(current);
 	proc_vfs_exec(p->vfs);
 	start_regs(regs, &img);
 	err = 0;

@@ -9,13 +9,49 @@ struct pt_regs;
 
 extern struct process kernel_process;
 
+/* clone() flags (Linux values) that this kernel acts on. */
+#define CLONE_VM		0x00000100u
+#define CLONE_FS		0x00000200u
+#define CLONE_FILES		0x00000400u
+#define CLONE_SIGHAND		0x00000800u
+#define CLONE_THREAD		0x00010000u
+#define CLONE_SYSVSEM		0x00040000u
+#define CLONE_SETTLS		0x00080000u
+#define CLONE_PARENT_SETTID	0x00100000u
+#define CLONE_CHILD_CLEARTID	0x00200000u
+#define CLONE_DETACHED		0x00400000u
+#define CLONE_CHILD_SETTID	0x01000000u
+#define CSIGNAL			0x000000ffu
+
+/* What clone() asked for beyond a plain copy (thread.c checks it). */
+struct clone_req {
+	u32 flags, stack, ptid, tls, ctid;
+};
+
 struct process *process_alloc(const char *name, struct process *parent);
+void process_abort(struct process *p);
 struct process *process_find(int pid);
 int process_for_each(int (*fn)(struct process *p, void *arg), void *arg);
-int process_start_thread(struct process *p, const struct pt_regs *regs);
-int process_fork(struct pt_regs *regs);
+struct thread *process_add_thread(struct process *p, const struct pt_regs *regs, u32 tls);
+int process_fork(struct pt_regs *regs, const struct clone_req *req);
 __noreturn void process_exit(int status);
+__noreturn void thread_exit(int status, bool group);
+int process_single_thread(void);
+int process_signal(int pid, int tid, int sig);
 int process_wait4(int pid, int *status, bool nohang);
+
+/* Threads of a process (thread.c). */
+void clone_set_tids(const struct clone_req *req, struct thread *t, struct mm *child_mm);
+void thread_reset_on_exec(struct thread *t);
+
+/* A struct timespec at @uaddr in ns: 0, -EFAULT or -EINVAL (sys_proc.c). */
+int timespec_from_user(u32 uaddr, u64 *ns);
+
+/* Futexes (futex.c): wake up to @n waiters on @uaddr in @mm. */
+int futex_wake(struct mm *mm, u32 uaddr, int n);
+
+/* Signals (signal.c): make @sig pending on @t and interrupt its sleep. */
+void signal_raise(struct thread *t, int sig);
 
 /* VFS context of a process (fs/ provides them; NULL without a VFS). */
 struct vfs_ctx *proc_vfs_new(void);

@@ -2,8 +2,10 @@
 /*
  * Signals: sending (kill, faults), delivery on the way back to user mode
  * (default actions, handlers with a frame on the user stack), and
- * rt_sigreturn.  A process has one thread here, so signals are pending on
- * its main thread.
+ * rt_sigreturn.  Signals are pending per thread: a process-directed one
+ * (kill) goes to a thread that does not block it (process_signal()), a
+ * thread-directed one (tgkill, a fault) to that thread.  Dispositions are
+ * the process's, shared by its threads.
  *
  * Default actions: SIGCHLD, SIGURG, SIGWINCH and SIGCONT are ignored;
  * SIGSTOP and SIGTSTP are ignored too (there is no job control yet); every
@@ -14,8 +16,10 @@
  * restores the saved registers, with the mode bits forced back to user so
  * a forged frame cannot raise privilege.
  *
- * Locking: pending/blocked masks are updated with atomics; dispositions
- * are the process's own (one thread).
+ * Locking: pending masks are updated with atomics; a thread changes only
+ * its own blocked mask; dispositions are changed without a lock (a
+ * handler change racing a delivery in another thread sees one or the
+ * other, each a consistent word).
  */
 #define pr_fmt(fmt) "signal: " fmt
 #include <kernel/uaccess.h>
@@ -48,7 +52,7 @@ static u64 sigbit(int sig)
 	return 1ull << (sig - 1);
 }
 
-static void raise_on(struct thread *t, int sig)
+void signal_raise(struct thread *t, int sig)
 {
 	__atomic_or_fetch(&t->sig_pending, sigbit(sig), __ATOMIC_SEQ_CST);
 	wake_up_thread(t, -EINTR);	/* interrupts a blocking system call */
@@ -56,16 +60,18 @@ static void raise_on(struct thread *t, int sig)
 
 int send_signal(int pid, int sig)
 {
-	struct process *p;
-
 	if (sig < 0 || sig > NSIG)
 		return -EINVAL;
-	p = process_find(pid);
-	if (!p || !p->main)
-		return -ESRCH;
-	if (sig)
-		raise_on(p->main, sig);
-	return 0;
+	return process_signal(pid, 0, sig);
+}
+
+int send_signal_thread(int tgid, int tid, int sig)
+{
+	if (sig < 0 || sig > NSIG)
+		return -EINVAL;
+	if (tid <= 0 || tgid < 0)
+		return -EINVAL;
+	return process_signal(tgid, tid, sig);
 }
 
 int force_signal(struct thread *t, int sig)
@@ -74,7 +80,7 @@ int force_signal(struct thread *t, int sig)
 	t->sig_blocked &= ~sigbit(sig);
 	if (t->proc && t->proc->sigaction[sig].handler == SIG_IGN)
 		t->proc->sigaction[sig].handler = SIG_DFL;
-	raise_on(t, sig);
+	signal_raise(t, sig);
 	return 0;
 }
 

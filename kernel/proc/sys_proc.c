@@ -17,31 +17,6 @@
 #include "proc_internal.h"
 #include "syscalls.h"
 
-long sys_exit(u32 status)
-{
-	process_exit((int)((status & 0xff) << 8));
-}
-
-long sys_fork(void)
-{
-	return process_fork(task_user_regs(current));
-}
-
-#define CLONE_VM	0x00000100u
-#define CSIGNAL		0x000000ffu
-
-/* Only the fork-like form: a new process (threads come later). */
-long sys_clone(u32 flags, u32 stack)
-{
-	long ret;
-
-	if ((flags & ~CSIGNAL) || (flags & CSIGNAL) != SIGCHLD)
-		return (flags & CLONE_VM) ? -ENOSYS : -EINVAL;
-	ret = process_fork(task_user_regs(current));
-	(void)stack;
-	return ret;
-}
-
 long sys_wait4(u32 pid, u32 ustatus, u32 options, u32 rusage)
 {
 	int status = 0;
@@ -64,13 +39,6 @@ long sys_kill(u32 pid, u32 sig)
 	if ((int)pid <= 0)
 		return -EINVAL;	/* process groups: not yet */
 	return send_signal((int)pid, (int)sig);
-}
-
-long sys_tgkill(u32 tgid, u32 tid, u32 sig)
-{
-	if (tgid != tid)
-		return -ESRCH;
-	return send_signal((int)tid, (int)sig);
 }
 
 long sys_getpid(void)
@@ -143,7 +111,8 @@ long sys_sched_yield(void)
 	return 0;
 }
 
-static int get_timespec(u32 uaddr, u64 *ns)
+/* A relative or absolute struct timespec from user space, in ns. */
+int timespec_from_user(u32 uaddr, u64 *ns)
 {
 	struct abi_timespec ts;
 
@@ -179,7 +148,7 @@ static long sleep_ns(u64 ns, u32 urem)
 long sys_nanosleep(u32 ureq, u32 urem)
 {
 	u64 ns;
-	int err = get_timespec(ureq, &ns);
+	int err = timespec_from_user(ureq, &ns);
 
 	return err ? err : sleep_ns(ns, urem);
 }
@@ -203,7 +172,7 @@ long sys_clock_nanosleep(u32 clk, u32 flags, u32 ureq, u32 urem)
 
 	if (clk != ABI_CLOCK_REALTIME && clk != ABI_CLOCK_MONOTONIC)
 		return -EINVAL;
-	err = get_timespec(ureq, &ns);
+	err = timespec_from_user(ureq, &ns);
 	if (err)
 		return err;
 	if (flags & 1) {	/* TIMER_ABSTIME */

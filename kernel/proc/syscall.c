@@ -25,7 +25,7 @@ typedef long (*syscall_fn)(u32, u32, u32, u32, u32, u32);
 #define SC(nr, fn) [nr] = (syscall_fn)(void (*)(void))(fn)
 
 static const syscall_fn syscall_table[NR_SYSCALLS] = {
-	SC(__NR_exit, sys_exit), SC(__NR_exit_group, sys_exit),
+	SC(__NR_exit, sys_exit), SC(__NR_exit_group, sys_exit_group),
 	SC(__NR_read, sys_read), SC(__NR_write, sys_write),
 	SC(__NR_open, sys_open), SC(__NR_openat, sys_openat), SC(__NR_close, sys_close),
 	SC(__NR_lseek, sys_lseek), SC(__NR__llseek, sys_llseek),
@@ -43,13 +43,14 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SC(__NR_pipe, sys_pipe), SC(__NR_pipe2, sys_pipe2),
 	SC(__NR_fork, sys_fork), SC(__NR_vfork, sys_fork), SC(__NR_clone, sys_clone),
 	SC(__NR_execve, sys_execve), SC(__NR_wait4, sys_wait4),
-	SC(__NR_kill, sys_kill), SC(__NR_tgkill, sys_tgkill),
-	SC(__NR_getpid, sys_getpid), SC(__NR_gettid, sys_getpid), SC(__NR_getppid, sys_getppid),
+	SC(__NR_kill, sys_kill), SC(__NR_tgkill, sys_tgkill), SC(__NR_tkill, sys_tkill),
+	SC(__NR_getpid, sys_getpid), SC(__NR_gettid, sys_gettid), SC(__NR_getppid, sys_getppid),
 	SC(__NR_getuid32, sys_zero), SC(__NR_getgid32, sys_zero),
 	SC(__NR_geteuid32, sys_zero), SC(__NR_getegid32, sys_zero),
 	SC(__NR_setpgid, sys_setpgid), SC(__NR_getpgid, sys_getpgid),
 	SC(__NR_getpgrp, sys_getpgrp), SC(__NR_setsid, sys_setsid), SC(__NR_getsid, sys_getsid),
-	SC(__NR_umask, sys_umask), SC(__NR_set_tid_address, sys_getpid),
+	SC(__NR_umask, sys_umask), SC(__NR_set_tid_address, sys_set_tid_address),
+	SC(__NR_futex, sys_futex),
 	SC(__NR_sched_yield, sys_sched_yield), SC(__NR_nanosleep, sys_nanosleep),
 	SC(__NR_clock_gettime, sys_clock_gettime), SC(__NR_clock_nanosleep, sys_clock_nanosleep),
 	SC(__NR_gettimeofday, sys_gettimeofday), SC(__NR_times, sys_times),
@@ -72,6 +73,8 @@ void syscall_entry(struct pt_regs *regs)
 	} else if (nr < NR_SYSCALLS && syscall_table[nr]) {
 		ret = syscall_table[nr](regs->r[0], regs->r[1], regs->r[2], regs->r[3],
 					regs->r[4], regs->r[5]);
+	} else if (nr == __ARM_NR_set_tls) {
+		ret = sys_set_tls(regs->r[0]);
 	} else {
 		ret = -ENOSYS;
 	}

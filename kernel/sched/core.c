@@ -107,6 +107,8 @@ static void context_switch(struct runqueue *rq, struct thread *prev, struct thre
 	rq->curr = next;
 	rq->switches++;
 	mm_activate(next->mm);		/* no-op when it is this CPU's already */
+	/* The user thread pointer (TPIDRURO): one register write, always. */
+	__asm__ __volatile__("mcr p15, 0, %0, c13, c0, 3" :: "r"(next->tls));
 	thread_set_current(next);
 	last = __switch_to(&prev->ctx, &next->ctx);
 	finish_switch(last);

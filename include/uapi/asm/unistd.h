@@ -82,6 +82,8 @@
 #define __NR_getdents64		217
 #define __NR_fcntl64		221
 #define __NR_gettid		224
+#define __NR_tkill		238
+#define __NR_futex		240
 #define __NR_exit_group		248
 #define __NR_set_tid_address	256
 #define __NR_clock_gettime	263
@@ -92,6 +94,10 @@
 #define __NR_fstatat64		327
 #define __NR_dup3		358
 #define __NR_pipe2		359
+
+/* ARM-private calls, above the table (Linux: __ARM_NR_BASE + n). */
+#define __ARM_NR_BASE		0x0f0000
+#define __ARM_NR_set_tls	(__ARM_NR_BASE + 5)
 
 /* One past the highest number above: the syscall table's size. */
 #define __NR_syscalls		360
