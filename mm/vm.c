@@ -47,6 +47,7 @@
 #define PTE_NG		0x800u
 #define PTE_AP_RW	0x30u			/* kernel and user read-write */
 #define PTE_AP_RO	(0x200u | 0x30u)	/* kernel and user read-only */
+#define PTE_AP_NONE	0x10u			/* kernel only: PROT_NONE, a guard page */
 #define ASID_SHARED	255u
 
 static struct kmem_cache *l2_cache;
@@ -148,8 +149,11 @@ static void set_pte(struct mm *mm, u32 va, u32 *pte, u32 val)
 
 static u32 pte_val(phys_addr_t pa, u32 flags, bool writable)
 {
-	return (pa & ~(PAGE_SIZE - 1)) | PTE_SMALL | PTE_NORMAL | PTE_NG |
-	       (writable ? PTE_AP_RW : PTE_AP_RO) | ((flags & VM_EXEC) ? 0 : PTE_XN);
+	u32 ap = !(flags & (VM_READ | VM_WRITE | VM_EXEC)) ? PTE_AP_NONE :
+		 writable ? PTE_AP_RW : PTE_AP_RO;
+
+	return (pa & ~(PAGE_SIZE - 1)) | PTE_SMALL | PTE_NORMAL | PTE_NG | ap |
+	       ((flags & VM_EXEC) ? 0 : PTE_XN);
 }
 
 static struct page *pte_page(u32 pte)
@@ -216,6 +220,16 @@ static int insert_area(struct mm *mm, u32 start, u32 end, u32 flags)
 	return 0;
 }
 
+/* Cut @a in two at @at (inside it): @a keeps [start, at). Caller holds mm->lock. */
+static int split_area(struct mm *mm, struct vm_area *a, u32 at)
+{
+	int err = insert_area(mm, at, a->end, a->flags);
+
+	if (!err)
+		a->end = at;
+	return err;
+}
+
 int vm_map(struct mm *mm, u32 start, u32 len, u32 flags)
 {
 	u32 end = start + len;
@@ -274,15 +288,19 @@ int vm_protect(struct mm *mm, u32 start, u32 len, u32 flags)
 	for (u32 va = start; va < end; va += PAGE_SIZE)
 		if (!vm_find(mm, va))
 			err = -ENOMEM;
+	/* Only whole areas change: split those the range cuts (a guard page). */
+	list_for_each_entry(a, &mm->areas, node) {
+		if (err || a->end <= start || a->start >= end)
+			continue;
+		if (a->start < start)
+			err = split_area(mm, a, start);	/* a keeps the part below */
+		else if (a->end > end)
+			err = split_area(mm, a, end);
+	}
 	if (!err) {
-		/* Only whole areas change here; a partial change splits first. */
 		list_for_each_entry(a, &mm->areas, node) {
 			if (a->end <= start || a->start >= end)
 				continue;
-			if (a->start < start || a->end > end) {
-				err = -EINVAL;
-				break;
-			}
 			a->flags = (a->flags & ~(VM_READ | VM_WRITE | VM_EXEC)) | flags;
 			for (u32 va = a->start; va < a->end; va += PAGE_SIZE) {
 				u32 *pte = pte_of(mm, va, false);

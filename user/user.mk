@@ -23,6 +23,9 @@ USER_CFLAGS := $(USER_ARCH) -std=gnu11 -Os -g -D_GNU_SOURCE \
 	-Wall -Wextra -Werror -Wno-unused-parameter -Wno-sign-compare -Wno-format-truncation \
 	-Iuser/include -Iinclude
 USER_LDFLAGS := $(USER_ARCH) -static -nostartfiles -Wl,--gc-sections -Wl,--no-warn-execstack
+# Ours, not newlib's, even when newlib's own objects ask first: the
+# thread-safe malloc lock, errno per thread, the reentrant calls (lib/).
+USER_LDFLAGS += -Wl,-u,__malloc_lock -Wl,-u,__errno -Wl,-u,_read_r
 USER_OUT := $(O)/user
 USER_LIB := $(USER_OUT)/libuser.a
 USER_LIBS := -Wl,--start-group $(USER_LIB) -lc -lgcc -Wl,--end-group
@@ -98,7 +101,7 @@ user-rootfs: $(ROOTFS)/.stamp
 # file descriptor in user/logfs/ (README there).
 ULOGFS_OUT := $(USER_OUT)/logfs
 ULOGFS_LZ4 := $(or $(LZ4_DIR),build/deps/lz4/lib)
-ULOGFS_CFLAGS := -Iuser/logfs/include -ffunction-sections -fdata-sections
+ULOGFS_CFLAGS := -ffunction-sections -fdata-sections
 ulogfs-core := $(addprefix fs/logfs/,log.c journal.c tree.c inode.c file.c \
 	dir.c commit.c replay.c gc.c super.c namei.c orphan.c fsck.c) lib/crc/crc32.c
 ulogfs-obj := $(patsubst %.c,$(ULOGFS_OUT)/core/%.o,$(ulogfs-core)) \

@@ -25,13 +25,10 @@
 #include <kernel/spinlock.h>
 #include <kernel/init.h>
 #include <asm/barrier.h>
+#include <uapi/linux-abi.h>
 #include "proc_internal.h"
 #include "syscalls.h"
 
-#define FUTEX_WAIT		0
-#define FUTEX_WAKE		1
-#define FUTEX_PRIVATE_FLAG	128
-#define FUTEX_CLOCK_REALTIME	256
 #define FUTEX_BUCKETS		64	/* a power of two */
 
 struct futex_waiter {
@@ -145,10 +142,10 @@ long sys_futex(u32 uaddr, u32 op, u32 val, u32 utime, u32 uaddr2, u32 val3)
 		return -EINVAL;
 	if (!access_ok(uaddr, 4))
 		return -EFAULT;
-	switch (op & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME)) {
-	case FUTEX_WAIT:
+	switch (op & ~(ABI_FUTEX_PRIVATE_FLAG | ABI_FUTEX_CLOCK_REALTIME)) {
+	case ABI_FUTEX_WAIT:
 		return futex_wait(uaddr, val, utime);
-	case FUTEX_WAKE:
+	case ABI_FUTEX_WAKE:
 		/* As Linux: at least one, even for a count of 0. */
 		return futex_wake(current->mm, uaddr, (int)val > 0 ? (int)val : 1);
 	default:

@@ -4,24 +4,11 @@
 #define PROC_INTERNAL_H
 
 #include <kernel/process.h>
+#include <uapi/linux-abi.h>
 
 struct pt_regs;
 
 extern struct process kernel_process;
-
-/* clone() flags (Linux values) that this kernel acts on. */
-#define CLONE_VM		0x00000100u
-#define CLONE_FS		0x00000200u
-#define CLONE_FILES		0x00000400u
-#define CLONE_SIGHAND		0x00000800u
-#define CLONE_THREAD		0x00010000u
-#define CLONE_SYSVSEM		0x00040000u
-#define CLONE_SETTLS		0x00080000u
-#define CLONE_PARENT_SETTID	0x00100000u
-#define CLONE_CHILD_CLEARTID	0x00200000u
-#define CLONE_DETACHED		0x00400000u
-#define CLONE_CHILD_SETTID	0x01000000u
-#define CSIGNAL			0x000000ffu
 
 /* What clone() asked for beyond a plain copy (thread.c checks it). */
 struct clone_req {

@@ -370,7 +370,7 @@ int process_fork(struct pt_regs *regs, const struct clone_req *req)
 	if (req && req->stack)
 		child_regs.sp = req->stack;
 	t = process_add_thread(child, &child_regs,
-			       req && (req->flags & CLONE_SETTLS) ? req->tls : current->tls);
+			       req && (req->flags & ABI_CLONE_SETTLS) ? req->tls : current->tls);
 	if (IS_ERR(t)) {
 		err = PTR_ERR(t);
 		goto out_put_vfs;

@@ -29,10 +29,10 @@
 #include "proc_internal.h"
 #include "syscalls.h"
 
-#define CLONE_THREAD_SET	(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD)
-#define CLONE_KNOWN		(CLONE_THREAD_SET | CLONE_SYSVSEM | CLONE_SETTLS | \
-				 CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID | \
-				 CLONE_DETACHED | CLONE_CHILD_SETTID | CSIGNAL)
+#define CLONE_THREAD_SET	(ABI_CLONE_VM | ABI_CLONE_FS | ABI_CLONE_FILES | ABI_CLONE_SIGHAND | ABI_CLONE_THREAD)
+#define CLONE_KNOWN		(CLONE_THREAD_SET | ABI_CLONE_SYSVSEM | ABI_CLONE_SETTLS | \
+				 ABI_CLONE_PARENT_SETTID | ABI_CLONE_CHILD_CLEARTID | \
+				 ABI_CLONE_DETACHED | ABI_CLONE_CHILD_SETTID | ABI_CSIGNAL)
 
 static void set_tls_register(u32 tls)
 {
@@ -47,11 +47,11 @@ void clone_set_tids(const struct clone_req *req, struct thread *t, struct mm *ch
 {
 	u32 tid = (u32)t->tid;
 
-	if (req->flags & CLONE_PARENT_SETTID)
+	if (req->flags & ABI_CLONE_PARENT_SETTID)
 		(void)copy_to_user(req->ptid, &tid, 4);
-	if (req->flags & CLONE_CHILD_SETTID)
+	if (req->flags & ABI_CLONE_CHILD_SETTID)
 		(void)vm_write(child_mm, req->ctid, &tid, 4);
-	if (req->flags & CLONE_CHILD_CLEARTID)
+	if (req->flags & ABI_CLONE_CHILD_CLEARTID)
 		t->clear_child_tid = req->ctid;
 }
 
@@ -77,7 +77,7 @@ static long clone_thread(struct pt_regs *regs, const struct clone_req *req)
 	if (p->vfs)
 		WRITE_ONCE(p->vfs->files->single_user, false);
 	t = process_add_thread(p, &child_regs,
-			       (req->flags & CLONE_SETTLS) ? req->tls : current->tls);
+			       (req->flags & ABI_CLONE_SETTLS) ? req->tls : current->tls);
 	if (IS_ERR(t))
 		return PTR_ERR(t);
 	t->sig_blocked = current->sig_blocked;
@@ -93,13 +93,13 @@ long sys_clone(u32 flags, u32 stack, u32 ptid, u32 tls, u32 ctid)
 
 	if (flags & ~CLONE_KNOWN)
 		return -EINVAL;
-	if (flags & CLONE_THREAD) {
+	if (flags & ABI_CLONE_THREAD) {
 		if ((flags & CLONE_THREAD_SET) != CLONE_THREAD_SET)
 			return -EINVAL;
 		return clone_thread(task_user_regs(current), &req);
 	}
 	/* A new process: it shares nothing but what fork() shares. */
-	if ((flags & CLONE_THREAD_SET) || (flags & CSIGNAL) != SIGCHLD)
+	if ((flags & CLONE_THREAD_SET) || (flags & ABI_CSIGNAL) != SIGCHLD)
 		return -EINVAL;
 	return process_fork(task_user_regs(current), &req);
 }

@@ -32,6 +32,7 @@ static const struct test tests[] = {
 	{ "proc", "t-proc", { NULL }, NULL },
 	{ "pipe", "t-pipe", { NULL }, NULL },
 	{ "signal", "t-signal", { NULL }, NULL },
+	{ "thread", "t-thread", { NULL }, NULL },
 	{ "fault", "t-fault", { NULL }, NULL },
 	{ "fileops_root", "t-fileops", { "/", NULL }, NULL },
 	{ "fileops_tmp", "t-fileops", { "/tmp", NULL }, NULL },

@@ -6,8 +6,10 @@
  * runtime that sets errno from a raw system-call result.
  */
 #include <errno.h>
+#include <reent.h>
 
 #include "sys.h"
+#include "uthread.h"
 
 /* Indexed by the Linux value; 0 means "same number". */
 static const unsigned char abi_errno_map[] = {
@@ -55,4 +57,18 @@ long sys_ret(long r)
 		return -1;
 	}
 	return r;
+}
+
+/*
+ * errno per thread: newlib's errno is *__errno().  The main thread keeps
+ * newlib's slot in its _REENT (newlib's own code, strtol's ERANGE say,
+ * writes that one directly); every other thread has its own, in its
+ * descriptor (pthread.c), found through TPIDRURO.  Linked into every
+ * program ahead of newlib's (user.mk: -u __errno).
+ */
+int *__errno(void)
+{
+	struct uthread *self = __uthread_tp();
+
+	return self ? &self->errno_value : &_REENT->_errno;
 }

@@ -6,11 +6,10 @@
  * Memory is malloc, able to fail on demand (port_fail_alloc_after(), or the
  * LOGFS_FAIL_ALLOC environment variable through port_setup_from_env()) so
  * that the programs' out-of-memory paths can be tested on the target.
- * Log lines go to stderr.  The programs are single-threaded: a mutex is a
- * flag, and taking one that is held (which would deadlock a real mutex) is a
- * broken invariant that aborts with a message.
+ * Log lines go to stderr.  Mutexes are the C runtime's pthread mutexes
+ * (user/lib/mutex.c); the programs have one thread.
  *
- * Layer: below fs/logfs, beside user/lib.  Locking: none (one thread).
+ * Layer: below fs/logfs, beside user/lib.
  * Must not know: anything of LogFS.
  */
 #include <port/port.h>
@@ -100,38 +99,3 @@ const char *port_strerror(int err)
 	return strerror(err);
 }
 
-/* Mutexes: 1 held, anything else free (0 after init). */
-static void mutex_broken(const char *what)
-{
-	fprintf(stderr, "logfs port: %s: broken lock invariant\n", what);
-	abort();
-}
-
-int pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *attr)
-{
-	*m = 0;
-	return 0;
-}
-
-int pthread_mutex_destroy(pthread_mutex_t *m)
-{
-	if (*m == 1)
-		mutex_broken("destroying a held mutex");
-	return 0;
-}
-
-int pthread_mutex_lock(pthread_mutex_t *m)
-{
-	if (*m == 1)
-		mutex_broken("taking a mutex this thread holds");
-	*m = 1;
-	return 0;
-}
-
-int pthread_mutex_unlock(pthread_mutex_t *m)
-{
-	if (*m != 1)
-		mutex_broken("releasing a mutex that is not held");
-	*m = 0;
-	return 0;
-}
