@@ -332,6 +332,9 @@ struct thread *process_add_thread(struct process *p, const struct pt_regs *regs,
 		t->mm = p->mm;
 		list_add_tail(&t->proc_node, &p->threads);
 		p->nr_threads++;
+		/* Made while the others are being ended: it ends before user mode. */
+		if (p->group_exiting)
+			t->sig_pending |= 1ull << (SIGKILL - 1);
 	}
 	spin_unlock_irqrestore(&proc_lock, flags);
 	if (tid < 0) {
@@ -538,6 +541,17 @@ int process_single_thread(void)
 	return ret;
 }
 
+/* Caller holds proc_lock. */
+static struct thread *find_thread(struct process *p, int tid)
+{
+	struct thread *t;
+
+	list_for_each_entry(t, &p->threads, proc_node)
+		if (t->tid == tid)
+			return t;
+	return NULL;
+}
+
 /* Caller holds proc_lock: the thread a signal for @p goes to. */
 static struct thread *signal_target(struct process *p, int sig)
 {
@@ -560,22 +574,25 @@ static struct thread *signal_target(struct process *p, int sig)
 int process_signal(int pid, int tid, int sig)
 {
 	struct process *p;
-	struct thread *t, *target = NULL;
+	struct thread *target = NULL;
 	unsigned long flags;
 	int ret = -ESRCH;
 
 	spin_lock_irqsave(&proc_lock, flags);
 	list_for_each_entry(p, &processes, all_node) {
-		if (p->zombie || (pid && p->pid != pid))
+		if (p->zombie)
 			continue;
 		if (!tid) {
+			/* kill() of any thread's id means its process, as on Linux. */
+			if (p->pid != pid && !find_thread(p, pid))
+				continue;
 			target = signal_target(p, sig ? sig : 1);
 			ret = 0;	/* a process with no thread left is dying: fine */
 			break;
 		}
-		list_for_each_entry(t, &p->threads, proc_node)
-			if (t->tid == tid)
-				target = t;
+		if (pid && p->pid != pid)
+			continue;
+		target = find_thread(p, tid);
 		if (target || pid)
 			break;
 	}

@@ -10,6 +10,10 @@
  *   pipe_round_trip   1 byte to a child process through one pipe and back
  *                     through another (raw read/write on both sides)
  *   fork_exec_wait    fork, execve("/bin/true"), waitpid
+ *   thread_create_join  pthread_create + pthread_join of a thread that returns
+ *   futex_round_trip  two threads of one process take turns on a futex word
+ *                     (FUTEX_WAKE the other, FUTEX_WAIT for it): a thread
+ *                     switch each way, as pipe_round_trip is between processes
  *   file_write_fsync  open(O_CREAT) + write 4 KiB + fsync + close of a new
  *                     file in DIR (default /data); "skip" when DIR is not a
  *                     mount point (its st_dev is /'s)
@@ -29,6 +33,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -287,12 +292,93 @@ static int run_file(struct stats *st)
 	return err;
 }
 
+/* --- threads -------------------------------------------------------- */
+
+static void *thread_returns(void *arg)
+{
+	return arg;
+}
+
+static int run_thread_create(struct stats *st)
+{
+	pthread_t t;
+	int err;
+
+	for (int r = -1; r < rounds; r++) {		/* -1: the warm-up */
+		uint64_t t0 = now_ns();
+
+		err = pthread_create(&t, NULL, thread_returns, NULL);
+		if (err)
+			return -err;
+		pthread_join(t, NULL);
+		if (r >= 0)
+			record(st, now_ns() - t0, 1);
+	}
+	return 0;
+}
+
+#define FUTEX_BATCH	100
+
+/* Whose turn it is: 0 the main thread's, 1 the partner's, 2 stop. */
+static volatile int turn;
+
+static void pass_turn(int to)
+{
+	__atomic_store_n(&turn, to, __ATOMIC_RELEASE);
+	syscall(__NR_futex, &turn, 1 | 128, 1);			/* FUTEX_WAKE_PRIVATE */
+}
+
+static void wait_turn(int mine)
+{
+	int t;
+
+	while ((t = __atomic_load_n(&turn, __ATOMIC_ACQUIRE)) != mine && t != 2)
+		syscall(__NR_futex, &turn, 0 | 128, t, NULL);	/* FUTEX_WAIT_PRIVATE */
+}
+
+static void *futex_partner(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		wait_turn(1);
+		if (turn == 2)
+			return NULL;
+		pass_turn(0);
+	}
+}
+
+static int run_futex(struct stats *st)
+{
+	pthread_t t;
+	int err;
+
+	turn = 0;
+	err = pthread_create(&t, NULL, futex_partner, NULL);
+	if (err)
+		return -err;
+	for (int r = -1; r < rounds; r++) {
+		uint64_t t0 = now_ns();
+
+		for (int i = 0; i < FUTEX_BATCH; i++) {
+			pass_turn(1);
+			wait_turn(0);
+		}
+		if (r >= 0)
+			record(st, now_ns() - t0, FUTEX_BATCH);
+	}
+	pass_turn(2);
+	pthread_join(t, NULL);
+	return 0;
+}
+
 /* --- runner ---------------------------------------------------------- */
 
 static const struct ubench cases[] = {
 	{ "getpid", 150, run_getpid },
 	{ "pipe_round_trip", 2000, run_pipe },
 	{ "fork_exec_wait", 0, run_fork_exec },
+	{ "thread_create_join", 0, run_thread_create },
+	{ "futex_round_trip", 0, run_futex },
 	{ "file_write_fsync", 0, run_file },
 };
 

@@ -42,3 +42,20 @@ void __malloc_unlock(struct _reent *r)
 	if (__atomic_load_n(&__uthread_multi, __ATOMIC_ACQUIRE))
 		pthread_mutex_unlock(&malloc_mutex);
 }
+
+void __malloc_fork_prepare(void)
+{
+	__malloc_lock(NULL);
+}
+
+void __malloc_fork_parent(void)
+{
+	__malloc_unlock(NULL);
+}
+
+/* The child's thread is not the owner the lock word names: a new lock. */
+void __malloc_fork_child(void)
+{
+	if (__atomic_load_n(&__uthread_multi, __ATOMIC_ACQUIRE))
+		malloc_mutex_init();
+}

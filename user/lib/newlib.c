@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "sys.h"
+#include "uthread.h"
 
 int _read(int fd, void *buf, size_t n)
 {
@@ -129,9 +130,22 @@ int _getpid(void)
 	return sys0(__NR_getpid);
 }
 
+/*
+ * In a threaded program another thread may be inside malloc at the fork:
+ * hold the malloc lock across it (the heap is whole in the child), and
+ * give the child, whose one thread has a new tid, a free lock.
+ */
 int _fork(void)
 {
-	return sys_ret(sys0(__NR_fork));
+	long r;
+
+	__malloc_fork_prepare();
+	r = sys0(__NR_fork);
+	if (r == 0)
+		__uthread_fork_child();
+	else
+		__malloc_fork_parent();
+	return sys_ret(r);
 }
 
 int _wait(int *status)

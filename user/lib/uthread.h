@@ -37,4 +37,11 @@ struct uthread *__uthread_self(void);
 /* Non-zero once the process has had a second thread. */
 extern int __uthread_multi;
 
+/* fork(): hold the malloc lock across it; the child starts afresh. */
+void __malloc_fork_prepare(void);
+void __malloc_fork_parent(void);
+void __malloc_fork_child(void);
+/* In the child of fork(): its one thread's tid, free locks. */
+void __uthread_fork_child(void);
+
 #endif /* USER_LIB_UTHREAD_H */

@@ -2,9 +2,9 @@
 /*
  * Threads: pthread create/join/detach, mutexes (normal, recursive,
  * error-checking) under contention, condition variables, once, keys,
- * errno per thread, malloc from many threads, signals to one thread,
- * and what ends a whole process: exit from any thread, a fault in one,
- * SIGKILL, execve from a second thread.  Also the raw calls: futex
+ * errno per thread, malloc from many threads (and fork meanwhile),
+ * signals to one thread, and what ends a whole process: exit from any
+ * thread, a fault in one, SIGKILL, execve from a second thread.  Also the raw calls: futex
  * errors and timeouts, clone flag checks, gettid.
  *
  * Cases that end a process run in a forked child, so this program
@@ -351,6 +351,27 @@ static void *malloc_churn(void *arg)
 	return (void *)(intptr_t)bad;
 }
 
+/* A child that mallocs; its wait status, or -1 if it hung for 5 s. */
+static int fork_and_malloc(void)
+{
+	pid_t pid = fork();
+	int st = -1;
+
+	if (pid == 0) {
+		for (int i = 0; i < 100; i++)
+			free(malloc(64 + i * 16));
+		_exit(0);
+	}
+	for (int waited = 0; waited < 500; waited++) {
+		if (waitpid(pid, &st, WNOHANG) == pid)
+			return st;
+		usleep(10000);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, &st, 0);
+	return -1;
+}
+
 static void test_malloc_threads(void)
 {
 	pthread_t t[WORKERS];
@@ -359,6 +380,9 @@ static void test_malloc_threads(void)
 
 	for (int i = 0; i < WORKERS; i++)
 		pthread_create(&t[i], NULL, malloc_churn, (void *)(intptr_t)(i * 7919 + 1));
+	/* fork() while they allocate: the child's malloc must not find the lock held. */
+	for (int i = 0; i < 5; i++)
+		EXPECT_EQ(fork_and_malloc(), 0);
 	for (int i = 0; i < WORKERS; i++) {
 		pthread_join(t[i], &bad);
 		any |= (int)(intptr_t)bad;
@@ -464,6 +488,7 @@ static void test_thread_signal(void)
 	handled_tid = 0;
 	pthread_create(&t, NULL, spin_until_stopped, NULL);
 	tid = pthread_gettid_np(t);
+	EXPECT_EQ(kill(tid, 0), 0);		/* a thread's id names its process */
 	EXPECT_EQ(pthread_kill(t, SIGUSR1), 0);
 	pthread_join(t, NULL);
 	EXPECT_EQ(handled_tid, tid);		/* that thread ran the handler */
