@@ -141,10 +141,13 @@ int _fork(void)
 
 	__malloc_fork_prepare();
 	r = sys0(__NR_fork);
-	if (r == 0)
-		__uthread_fork_child();
-	else
+	if (r == 0) {
+		__malloc_fork_child();
+		if (__uthread_fork_child)	/* linked only in programs with threads */
+			__uthread_fork_child();
+	} else {
 		__malloc_fork_parent();
+	}
 	return sys_ret(r);
 }
 

@@ -62,7 +62,6 @@ void __uthread_fork_child(void)
 	struct uthread *self = __uthread_self();
 
 	self->tid = (int)sys0(__NR_gettid);
-	__malloc_fork_child();
 }
 
 int pthread_attr_init(pthread_attr_t *attr)

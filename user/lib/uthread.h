@@ -41,7 +41,7 @@ extern int __uthread_multi;
 void __malloc_fork_prepare(void);
 void __malloc_fork_parent(void);
 void __malloc_fork_child(void);
-/* In the child of fork(): its one thread's tid, free locks. */
-void __uthread_fork_child(void);
+/* In the child of fork(): its one thread's new tid (weak: pthread.c). */
+void __uthread_fork_child(void) __attribute__((weak));
 
 #endif /* USER_LIB_UTHREAD_H */
