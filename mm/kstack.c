@@ -8,7 +8,13 @@
  * New stacks are filled with a pattern so that kstack_used() can report
  * the high-water mark (`threads` shows it).
  *
- * Locking: slot_lock protects the slot bitmap.
+ * Each slot remembers its pages (slot_pages[]) for the free.  Asking the
+ * MMU instead (an ATS1CPR translation, then reading PAR) is not safe: PAR
+ * is one register per CPU, and an interrupt, a switch or a data abort (whose
+ * entry probes the stack with ATS1CPW) between the two rewrites it, so the
+ * free would take some other stack's pages.
+ *
+ * Locking: slot_lock protects the slot bitmap and slot_pages[].
  */
 #include <mm/kstack.h>
 #include <mm/page_alloc.h>
@@ -23,6 +29,7 @@
 #define FILL		0x57acfeedu
 
 static u32 slot_map[(NR_SLOTS + 31) / 32];
+static struct page *slot_pages[NR_SLOTS];
 static DEFINE_SPINLOCK(slot_lock);
 
 static int slot_get(void)
@@ -64,6 +71,7 @@ void *kstack_alloc(u32 *size)
 		slot_put(slot);
 		return NULL;
 	}
+	slot_pages[slot] = pg;		/* the slot is ours: no lock needed */
 	base = KSTACK_AREA + slot * SLOT_SIZE + PAGE_SIZE;
 	for (u32 i = 0; i < KSTACK_SIZE / PAGE_SIZE; i++) {
 		if (map_kernel_page(base + i * PAGE_SIZE,
@@ -81,29 +89,22 @@ void *kstack_alloc(u32 *size)
 	return (void *)base;
 }
 
-/* The physical page behind a mapped stack page (through its L2 entry). */
-static phys_addr_t stack_phys(unsigned long va)
-{
-	u32 par;
-
-	__asm__ __volatile__("mcr p15, 0, %1, c7, c8, 0\n\tisb\n\tmrc p15, 0, %0, c7, c4, 0"
-			     : "=r"(par) : "r"(va) : "memory");
-	return (par & 1) ? 0 : (par & ~(PAGE_SIZE - 1)) | (va & (PAGE_SIZE - 1));
-}
-
 void kstack_free(void *stack, u32 size)
 {
 	unsigned long base = (unsigned long)stack;
-	phys_addr_t pa;
+	u32 slot;
+	struct page *pg;
 
 	if (base < KSTACK_AREA || base >= KSTACK_AREA_END)
 		return;		/* a boot stack: not ours */
-	pa = stack_phys(base);
+	slot = (u32)((base - PAGE_SIZE - KSTACK_AREA) / SLOT_SIZE);
+	pg = slot_pages[slot];
+	slot_pages[slot] = NULL;
 	for (u32 i = 0; i < size / PAGE_SIZE; i++)
 		unmap_kernel_page(base + i * PAGE_SIZE);
-	if (pa)
-		free_pages(virt_to_page(__va(pa)), STACK_ORDER);
-	slot_put((u32)((base - PAGE_SIZE - KSTACK_AREA) / SLOT_SIZE));
+	if (pg)
+		free_pages(pg, STACK_ORDER);
+	slot_put(slot);
 }
 
 u32 kstack_used(const void *stack, u32 size)
