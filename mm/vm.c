@@ -174,10 +174,14 @@ static void zap_range(struct mm *mm, u32 start, u32 end)
 	for (u32 va = start; va < end; va += PAGE_SIZE) {
 		u32 *pte = pte_of(mm, va, false);
 
+		struct page *pg;
+
 		if (!pte || !*pte)
 			continue;
-		put_user_page(pte_page(*pte));
+		/* Unmapped (every CPU's TLB too) before freed: another thread may run. */
+		pg = pte_page(*pte);
 		set_pte(mm, va, pte, 0);
+		put_user_page(pg);
 		mm->pages--;
 	}
 }
@@ -351,8 +355,8 @@ static int break_cow(struct mm *mm, u32 va, u32 *pte, struct vm_area *a)
 	memcpy(page_address(new), page_address(old), PAGE_SIZE);
 	clean_dcache(page_address(new), PAGE_SIZE);
 	new->refs = 1;
-	put_user_page(old);	/* the others may all have gone meanwhile */
 	set_pte(mm, va, pte, pte_val(__pa(page_address(new)), a->flags, true));
+	put_user_page(old);	/* the others may all have gone meanwhile */
 	mm->cow_copies++;
 	return 0;
 }
