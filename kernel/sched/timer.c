@@ -6,7 +6,10 @@
  * them; callbacks run in interrupt context with the list unlocked.
  *
  * Locking: timer_lock (irqsave) protects the list and each timer's
- * pending flag.
+ * pending flag.  A callback runs after its timer left the list, so
+ * timer_cancel() also waits for a callback of that timer still running on
+ * the tick's CPU: then the caller may free the timer (a thread's
+ * sleep_timer goes with the thread).
  */
 #include "sched_internal.h"
 #include <kernel/time.h>
@@ -16,6 +19,8 @@
 
 static LIST_HEAD(timer_list);
 static DEFINE_SPINLOCK(timer_lock);
+static struct timer *running_timer;	/* whose callback timers_run() is in */
+static unsigned int running_cpu;
 
 void timer_add(struct timer *t, u64 expires, void (*fn)(struct timer *))
 {
@@ -47,6 +52,10 @@ bool timer_cancel(struct timer *t)
 		was = true;
 	}
 	spin_unlock_irqrestore(&timer_lock, flags);
+	/* Not from the callback itself (same CPU): that would wait forever. */
+	while (__atomic_load_n(&running_timer, __ATOMIC_ACQUIRE) == t &&
+	       READ_ONCE(running_cpu) != smp_processor_id())
+		cpu_relax();
 	return was;
 }
 
@@ -70,8 +79,11 @@ void timers_run(void)
 		}
 		list_del(&t->node);
 		t->pending = false;
+		running_cpu = smp_processor_id();
+		__atomic_store_n(&running_timer, t, __ATOMIC_RELEASE);
 		spin_unlock(&timer_lock);
 		t->fn(t);
+		__atomic_store_n(&running_timer, NULL, __ATOMIC_RELEASE);
 	}
 }
 
