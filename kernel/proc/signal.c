@@ -55,7 +55,14 @@ static u64 sigbit(int sig)
 void signal_raise(struct thread *t, int sig)
 {
 	__atomic_or_fetch(&t->sig_pending, sigbit(sig), __ATOMIC_SEQ_CST);
-	wake_up_thread(t, -EINTR);	/* interrupts a blocking system call */
+	/*
+	 * Interrupt a blocking system call.  Not a thread its creator has yet
+	 * to start (clone sets it up first): waking it would start it early,
+	 * and it looks at its pending signals before its first user
+	 * instruction anyway.
+	 */
+	if (READ_ONCE(t->state) != THREAD_NEW)
+		wake_up_thread(t, -EINTR);
 }
 
 int send_signal(int pid, int sig)

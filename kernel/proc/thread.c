@@ -69,6 +69,7 @@ static long clone_thread(struct pt_regs *regs, const struct clone_req *req)
 	struct process *p = current_process();
 	struct pt_regs child_regs = *regs;
 	struct thread *t;
+	int tid;
 
 	child_regs.r[0] = 0;		/* clone() returns 0 in the new thread */
 	if (req->stack)
@@ -82,8 +83,9 @@ static long clone_thread(struct pt_regs *regs, const struct clone_req *req)
 		return PTR_ERR(t);
 	t->sig_blocked = current->sig_blocked;
 	clone_set_tids(req, t, p->mm);
-	kthread_start(t);
-	return t->tid;
+	tid = t->tid;
+	kthread_start(t);	/* from here it may run, end and be freed */
+	return tid;
 }
 
 /* ARM EABI order: clone(flags, newsp, parent_tidptr, tls, child_tidptr). */
