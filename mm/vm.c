@@ -104,7 +104,7 @@ static void flush_tlb_asid(u32 asid)
 	isb();
 }
 
-static struct mm *cpu_active_mm[NR_CPUS];	/* what each CPU's TTBR0 holds */
+struct mm *cpu_active_mm[NR_CPUS];	/* what each CPU's TTBR0 holds */
 #define ACTIVE_UNKNOWN ((struct mm *)1)
 
 void vm_init(void)
@@ -571,7 +571,7 @@ int vm_read(struct mm *mm, u32 addr, void *dst, u32 len)
  * force between them, so that no walk under the new table is tagged with
  * the old ASID or the reverse.  IRQs are off (context switch).
  */
-void mm_activate(struct mm *mm)
+void __mm_activate(struct mm *mm)
 {
 	u32 *pgd = mm ? mm->pgd : empty_pgd;
 	u32 asid = mm ? mm->asid : 0;

@@ -9,6 +9,7 @@
 #ifndef MM_VM_H
 #define MM_VM_H
 
+#include <kernel/sched.h>
 #include <kernel/types.h>
 #include <kernel/list.h>
 #include <kernel/mutex.h>
@@ -73,8 +74,20 @@ int vm_fault(struct mm *mm, u32 addr, bool write, bool exec);
 int vm_write(struct mm *mm, u32 addr, const void *src, u32 len);
 int vm_read(struct mm *mm, u32 addr, void *dst, u32 len);
 
-/* Makes @mm (or no user space, for NULL) this CPU's TTBR0/ASID. */
-void mm_activate(struct mm *mm);
+/* What each CPU's TTBR0 holds (vm.c); NULL before vm_init(). */
+extern struct mm *cpu_active_mm[NR_CPUS];
+void __mm_activate(struct mm *mm);
+
+/*
+ * Makes @mm (or no user space, for NULL) this CPU's TTBR0/ASID.  Inline
+ * test first: at most context switches the address space does not change.
+ */
+static inline void mm_activate(struct mm *mm)
+{
+	if (likely(cpu_active_mm[smp_processor_id()] == mm))
+		return;
+	__mm_activate(mm);
+}
 
 void vm_init(void);
 

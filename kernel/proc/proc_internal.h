@@ -39,6 +39,8 @@ int futex_wake(struct mm *mm, u32 uaddr, int n);
 
 /* Signals (signal.c): make @sig pending on @t and interrupt its sleep. */
 void signal_raise(struct thread *t, int sig);
+/* @sig would be discarded on delivery to @t (ignored, not blocked). */
+bool signal_ignored(struct thread *t, int sig);
 
 /* VFS context of a process (fs/ provides them; NULL without a VFS). */
 struct vfs_ctx *proc_vfs_new(void);

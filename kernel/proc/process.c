@@ -598,7 +598,7 @@ int process_signal(int pid, int tid, int sig)
 	}
 	if (target) {
 		ret = 0;
-		if (sig)
+		if (sig && !signal_ignored(target, sig))
 			signal_raise(target, sig);
 	}
 	spin_unlock_irqrestore(&proc_lock, flags);

@@ -52,6 +52,28 @@ static u64 sigbit(int sig)
 	return 1ull << (sig - 1);
 }
 
+static bool ignored_by_default(int sig)
+{
+	return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT ||
+	       sig == SIGSTOP || sig == SIGTSTP;
+}
+
+/*
+ * As Linux: a signal the process ignores, and @t does not block, is
+ * dropped when sent, so it interrupts no system call (a SIGCHLD nobody
+ * handles must not make a wait4 or a read return EINTR).  A blocked one
+ * stays pending: a handler may be set before it is unblocked.
+ */
+bool signal_ignored(struct thread *t, int sig)
+{
+	u32 handler;
+
+	if (sig == SIGKILL || (t->sig_blocked & sigbit(sig)))
+		return false;
+	handler = t->proc->sigaction[sig].handler;
+	return handler == SIG_IGN || (handler == SIG_DFL && ignored_by_default(sig));
+}
+
 void signal_raise(struct thread *t, int sig)
 {
 	__atomic_or_fetch(&t->sig_pending, sigbit(sig), __ATOMIC_SEQ_CST);
@@ -98,11 +120,6 @@ void signal_reset_on_exec(struct process *p)
 			memset(&p->sigaction[i], 0, sizeof(p->sigaction[i]));
 }
 
-static bool ignored_by_default(int sig)
-{
-	return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT ||
-	       sig == SIGSTOP || sig == SIGTSTP;
-}
 
 static int setup_frame(struct pt_regs *regs, int sig, struct k_sigaction *ka)
 {

@@ -84,8 +84,14 @@ static int run(const char *prog, long fail, const char *const *args)
 		len += r;
 	out[len] = '\0';
 	close(fds[0]);
-	if (pid < 0 || waitpid(pid, &st, 0) != pid)
+	if (pid < 0) {
+		printf("# fork: %s\n", strerror(errno));
 		return -1;
+	}
+	if (waitpid(pid, &st, 0) != pid) {
+		printf("# waitpid %d: %s\n", (int)pid, strerror(errno));
+		return -1;
+	}
 	if (!WIFEXITED(st)) {
 		printf("# %s killed by signal %d\n", prog, WTERMSIG(st));
 		show_output();
