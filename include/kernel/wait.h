@@ -41,6 +41,19 @@ void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *e);
 void __wake_up(struct wait_queue_head *wq, bool all);
 
 /*
+ * For a thread that waits on several queues at once (poll): queue @e
+ * (non-exclusive, for the current thread) unless it is queued already,
+ * without touching the thread's state.  The caller marks itself blocked
+ * with set_current_blocked() *before* queueing and re-checking, so that
+ * a wake-up from any of its queues, which dequeues that entry, leaves it
+ * runnable; a second set_current_blocked() would lose it.  Ends with a
+ * full barrier (pairs with wq_has_sleeper()).
+ */
+void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *e);
+/* Take @e off @wq if a waker has not done it; @e may be reused or freed then. */
+void remove_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *e);
+
+/*
  * Nobody queued (the usual case for one side of a pipe): nothing to do,
  * and no call.  The barrier orders the caller's change of the condition
  * before this look at the list; a sleeper queues itself before it

@@ -57,6 +57,14 @@ static __always_inline void __finish_wait(struct wait_queue_head *wq,
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
+/* Queued: on a list (a waker's dequeue_woken() or init leaves it self-linked). */
+static bool entry_queued(struct wait_queue_entry *e)
+{
+	struct list_head *next = __atomic_load_n(&e->node.next, __ATOMIC_ACQUIRE);
+
+	return next && next != &e->node;
+}
+
 /*
  * Under wq->lock: take a woken waiter off the queue.  Its last store
  * (release) is what finish_wait() looks at without the lock, and @e is not
@@ -80,6 +88,31 @@ void prepare_to_wait(struct wait_queue_head *wq, struct wait_queue_entry *e, boo
 void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *e)
 {
 	__finish_wait(wq, e);
+}
+
+void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *e)
+{
+	unsigned long flags;
+
+	e->thread = current;
+	e->exclusive = false;
+	spin_lock_irqsave(&wq->lock, flags);
+	if (!entry_queued(e))
+		list_add(&e->node, &wq->waiters);
+	spin_unlock_irqrestore(&wq->lock, flags);
+	smp_mb();	/* queued before the caller re-checks its condition */
+}
+
+void remove_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *e)
+{
+	unsigned long flags;
+
+	if (!entry_queued(e))
+		return;		/* a waker took it off: it no longer touches @e */
+	spin_lock_irqsave(&wq->lock, flags);
+	if (entry_queued(e))
+		list_del(&e->node);	/* leaves it self-linked: not queued */
+	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
 /**
