@@ -73,6 +73,13 @@ static inline void fdput(struct fd f)
 		fput(f.file);
 }
 
+/* Another reference on @f, whose holder (or descriptor) keeps it alive now. */
+static inline struct file *get_file(struct file *f)
+{
+	__atomic_add_fetch(&f->count, 1, __ATOMIC_RELAXED);
+	return f;
+}
+
 /* --- dentry.c --- */
 struct dentry *dget(struct dentry *d);
 void dput(struct dentry *d);

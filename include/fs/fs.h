@@ -41,6 +41,7 @@ struct dentry;
 struct file;
 struct mount;
 struct dir_context;
+struct poll_table;
 
 #define SB_RDONLY	0x1
 
@@ -105,6 +106,14 @@ struct file_operations {
 	 */
 	ssize_t (*read_user)(struct file *file, u32 ubuf, size_t len);
 	ssize_t (*write_user)(struct file *file, u32 ubuf, size_t len);
+	/*
+	 * Optional, for files whose read or write can block: the POLL*
+	 * mask of what would not block now, after naming the wait queues
+	 * that announce a change with poll_wait() (include/fs/poll.h).
+	 * Called with the poller marked blocked: must not sleep.  Without
+	 * it, a file is always readable and writable.
+	 */
+	u32 (*poll)(struct file *file, struct poll_table *pt);
 };
 
 struct super_operations {

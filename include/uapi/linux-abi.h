@@ -268,7 +268,7 @@ struct abi_sigaction {
 #define ABI_SIG_SETMASK		2
 #define ABI_SIGSET_SIZE		8	/* the sigsetsize argument */
 
-/* ---- poll(2) ---- */
+/* ---- poll(2), ppoll(2), select(2), pselect6(2) ---- */
 struct abi_pollfd {
 	int fd;
 	short events;
@@ -281,6 +281,22 @@ struct abi_pollfd {
 #define ABI_POLLERR		0x0008
 #define ABI_POLLHUP		0x0010
 #define ABI_POLLNVAL		0x0020
+#define ABI_POLLRDNORM		0x0040
+#define ABI_POLLRDBAND		0x0080
+#define ABI_POLLWRNORM		0x0100
+#define ABI_POLLWRBAND		0x0200
+
+/*
+ * select(2): an fd_set is an array of unsigned long, bit (fd % 32) of
+ * word (fd / 32); the kernel reads and writes only the words that hold
+ * the first n descriptors.  pselect6's sixth argument points at a
+ * (sigset pointer, its size) pair: ppoll's last two arguments, packed.
+ */
+#define ABI_NFDBITS		32
+struct abi_sigset_argpack {
+	unsigned long ss;		/* user address of the set, or 0 */
+	unsigned long ss_len;		/* ABI_SIGSET_SIZE */
+};
 
 /* ---- writev(2) ---- */
 struct abi_iovec {
