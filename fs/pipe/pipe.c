@@ -13,7 +13,9 @@
  * when the last descriptor of the last process that holds it goes.
  *
  * Layer: a filesystem under the VFS (fs/vfs hands out descriptors and
- * calls pipe_read/pipe_write/pipe_release; the read() and write() system
+ * calls pipe_read/pipe_write/pipe_release, and pipe_poll for poll() and
+ * select(), whose sleepers share rd_wait and wr_wait with blocked readers
+ * and writers; the read() and write() system
  * calls come through read_user/write_user, which copy straight between
  * the ring and user memory, so a bad buffer is -EFAULT with nothing
  * consumed or added).  Locking: pipe->lock (a
@@ -24,6 +26,7 @@
  * nothing of processes except who to send SIGPIPE to.
  */
 #define pr_fmt(fmt) "pipe: " fmt
+#include <fs/poll.h>
 #include <fs/vfs.h>
 #include <kernel/errno.h>
 #include <kernel/err.h>
@@ -261,7 +264,37 @@ static long pipe_ioctl(struct file *f, u32 cmd, u32 arg)
 	return copy_to_user(arg, &n, sizeof(n));
 }
 
+/*
+ * Ready masks (include/fs/poll.h), read without the lock like the wait
+ * conditions above: readable with data or once no writer is left
+ * (POLLHUP: end of file), writable when a PIPE_BUF write would fit whole
+ * (so a small write does not block), POLLERR once no reader is left.
+ * The pipe's wakers (a read or write that moved bytes, the release of an
+ * end) already wake the queue each end sleeps on.
+ */
+static u32 pipe_poll(struct file *f, struct poll_table *pt)
+{
+	struct pipe *p = f->inode->priv;
+	u32 mask = 0;
+
+	if (is_read_end(f)) {
+		poll_wait(f, &p->rd_wait, pt);
+		if (READ_ONCE(p->len))
+			mask |= POLLIN | POLLRDNORM;
+		if (!READ_ONCE(p->writers))
+			mask |= POLLHUP;
+	} else {
+		poll_wait(f, &p->wr_wait, pt);
+		if (VFS_PIPE_SIZE - READ_ONCE(p->len) >= PIPE_BUF)
+			mask |= POLLOUT | POLLWRNORM;
+		if (!READ_ONCE(p->readers))
+			mask |= POLLERR;
+	}
+	return mask;
+}
+
 static const struct file_operations pipe_fops = {
+	.poll = pipe_poll,
 	.read = pipe_read,
 	.write = pipe_write,
 	.read_user = pipe_read_user,
