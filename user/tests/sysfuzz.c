@@ -118,6 +118,14 @@ static int surely_bad(long v)
 	return u < 4096 || (u >= 0xc0000000UL && u < 0xffff0000UL);
 }
 
+static int is_safe_path(long v)
+{
+	for (size_t i = 0; i < sizeof(safe_paths) / sizeof(safe_paths[0]); i++)
+		if (v == (long)safe_paths[i])
+			return 1;
+	return 0;
+}
+
 static void sanitize(int nr, long a[6])
 {
 	unsigned int mask = path_args(nr);
@@ -130,6 +138,14 @@ static void sanitize(int nr, long a[6])
 		} else if ((mask & (1u << k)) && !surely_bad(a[k])) {
 			a[k] = (long)safe_paths[rnd() % (sizeof(safe_paths) /
 							sizeof(safe_paths[0]))];
+		} else if (!(mask & (1u << k)) && is_safe_path(a[k])) {
+			/*
+			 * A name only where a path goes: a call that writes
+			 * through a buffer argument (read, poll's revents...)
+			 * would rewrite abs_path, and later calls would make
+			 * names outside the directory.
+			 */
+			a[k] = (long)(scratch + rnd() % sizeof(scratch));
 		}
 	}
 }
