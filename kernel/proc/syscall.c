@@ -41,6 +41,8 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SC(__NR_access, sys_access), SC(__NR_mount, sys_mount), SC(__NR_umount2, sys_umount2),
 	SC(__NR_statfs64, sys_statfs64), SC(__NR_writev, sys_writev),
 	SC(__NR_pipe, sys_pipe), SC(__NR_pipe2, sys_pipe2),
+	SC(__NR_poll, sys_poll), SC(__NR_ppoll, sys_ppoll),
+	SC(__NR__newselect, sys_select), SC(__NR_pselect6, sys_pselect6),
 	SC(__NR_fork, sys_fork), SC(__NR_vfork, sys_fork), SC(__NR_clone, sys_clone),
 	SC(__NR_execve, sys_execve), SC(__NR_wait4, sys_wait4),
 	SC(__NR_kill, sys_kill), SC(__NR_tgkill, sys_tgkill), SC(__NR_tkill, sys_tkill),

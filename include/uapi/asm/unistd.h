@@ -59,6 +59,7 @@
 #define __NR_getpgid		132
 #define __NR_fchdir		133
 #define __NR__llseek		140
+#define __NR__newselect		142
 #define __NR_writev		146
 #define __NR_getsid		147
 #define __NR_sched_yield	158
@@ -92,6 +93,8 @@
 #define __NR_tgkill		268
 #define __NR_openat		322
 #define __NR_fstatat64		327
+#define __NR_pselect6		335
+#define __NR_ppoll		336
 #define __NR_dup3		358
 #define __NR_pipe2		359
 
