@@ -28,7 +28,7 @@ static void sig_entry(int abi_sig)
 		h(sig);
 }
 
-static void set_to_abi(const sigset_t *set, unsigned long out[2])
+void sigset_to_abi(const sigset_t *set, unsigned long out[2])
 {
 	int s, a;
 
@@ -74,7 +74,7 @@ int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 		 */
 		k.sa_flags = act->sa_flags | ABI_SA_SIGINFO | ABI_SA_RESTORER;
 		k.sa_restorer = __sig_restore;
-		set_to_abi(&act->sa_mask, k.sa_mask);
+		sigset_to_abi(&act->sa_mask, k.sa_mask);
 	}
 	if (sys_ret(sys4(__NR_rt_sigaction, asig, act ? &k : NULL, &ko,
 			 ABI_SIGSET_SIZE)) < 0)
@@ -130,7 +130,7 @@ int sigprocmask(int how, const sigset_t *set, sigset_t *old)
 		return -1;
 	}
 	if (set)
-		set_to_abi(set, k);
+		sigset_to_abi(set, k);
 	if (sys_ret(sys4(__NR_rt_sigprocmask, how_map[how], set ? k : NULL,
 			 ko, ABI_SIGSET_SIZE)) < 0)
 		return -1;
@@ -153,7 +153,7 @@ int sigsuspend(const sigset_t *set)
 {
 	unsigned long k[2];
 
-	set_to_abi(set, k);
+	sigset_to_abi(set, k);
 	return sys_ret(sys2(__NR_rt_sigsuspend, k, ABI_SIGSET_SIZE));
 }
 

@@ -52,6 +52,10 @@ int errno_from_abi(int abi_errno);
 int sig_to_abi(int sig);
 int sig_from_abi(int abi_sig);
 
+/* newlib's sigset_t (bit n: signal n) -> the ABI's 64-bit set (signal.c). */
+#include <sys/_sigset.h>
+void sigset_to_abi(const __sigset_t *set, unsigned long out[2]);
+
 /* A wait status with the ABI's signal number -> newlib's numbering. */
 int wstatus_from_abi(int status);
 

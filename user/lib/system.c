@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Whole-system calls: uname, sysinfo, reboot; memory mappings; poll.
+ * Whole-system calls: uname, sysinfo, reboot; memory mappings.
  * Structures are the kernel's, passed through.
  */
 #include <errno.h>
-#include <poll.h>
 #include <sys/mman.h>
 #include <sys/reboot.h>
 #include <sys/sysinfo.h>
@@ -52,9 +51,4 @@ int munmap(void *addr, size_t len)
 int mprotect(void *addr, size_t len, int prot)
 {
 	return sys_ret(sys3(__NR_mprotect, addr, len, prot));
-}
-
-int poll(struct pollfd *fds, nfds_t n, int timeout_ms)
-{
-	return sys_ret(sys3(__NR_poll, fds, n, timeout_ms));
 }
