@@ -31,6 +31,7 @@ static const struct test tests[] = {
 	{ "syscall", "t-syscall", { NULL }, NULL },
 	{ "proc", "t-proc", { NULL }, NULL },
 	{ "pipe", "t-pipe", { NULL }, NULL },
+	{ "poll", "t-poll", { NULL }, NULL },
 	{ "signal", "t-signal", { NULL }, NULL },
 	{ "thread", "t-thread", { NULL }, NULL },
 	{ "fault", "t-fault", { NULL }, NULL },

@@ -29,4 +29,4 @@ export FILEOPS_ANY_DIR=1 TMPDIR=$W
 TOP=$PWD
 cd "$W"
 PATH=$TOP/$O/user/bin:/usr/bin:/bin "$QEMU" "$TOP/$O/user/bin/selftest" -t 120 \
-	syscall proc pipe signal thread fault fileops_tmp mkfs sh sysfuzz
+	syscall proc pipe poll signal thread fault fileops_tmp mkfs sh sysfuzz
