@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * devfs file operations: character nodes call the driver's read/write;
+ * devfs file operations: character nodes call the driver's read/write
+ * (and poll: always ready when the driver has none);
  * block nodes turn byte ranges into whole-sector struct blkio transfers
  * (a bounce sector for the unaligned head and tail), pass ioctls to the
  * driver's hook and end the file's claim when it is released.  A block
@@ -13,6 +14,7 @@
  * what the devices are.
  */
 #include "internal.h"
+#include <fs/poll.h>
 #include <kernel/errno.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
@@ -43,6 +45,24 @@ static long char_ioctl(struct file *file, u32 cmd, u32 arg)
 	if (!n->ops || !n->ops->ioctl)
 		return -ENOTTY;
 	return n->ops->ioctl(n->priv, cmd, arg);
+}
+
+/*
+ * The driver's answer, or always ready without one; a node unregistered
+ * under an open file is an error and a hang-up (its I/O gives -ENODEV).
+ */
+static u32 char_poll(struct file *file, struct poll_table *pt)
+{
+	struct devfs_node *n = file_node(file);
+	u32 mask;
+
+	if (!n->ops || !n->ops->poll)
+		return POLL_DEFAULT_MASK;
+	if (!devfs_node_enter(n))
+		return POLLERR | POLLHUP;
+	mask = n->ops->poll(n->priv, file, pt);
+	devfs_node_exit(n);
+	return mask;
 }
 
 static ssize_t char_write(struct file *file, const void *buf, size_t len, u64 *pos)
@@ -179,6 +199,7 @@ const struct file_operations devfs_char_fops = {
 	.read = char_read,
 	.write = char_write,
 	.ioctl = char_ioctl,
+	.poll = char_poll,
 };
 
 const struct file_operations devfs_blk_fops = {

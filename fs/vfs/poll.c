@@ -21,8 +21,8 @@
  * nothing in a pass may mark the thread blocked again: add_wait_queue()
  * does not touch the state (prepare_to_wait() would, and would lose a
  * wake-up from a queue handled earlier in the pass), and poll operations
- * do not sleep (one that did, on a contended mutex, would come back
- * runnable and only cost an extra pass).  A thread marked blocked is not
+ * do not sleep for long (one that waits on a contended mutex comes back
+ * runnable, which only costs an extra pass).  A thread marked blocked is not
  * preempted, so a pass stays short and touches no user memory: the
  * system calls copy in before and out after.
  *

@@ -30,6 +30,7 @@
 
 struct vfs_ctx;
 struct file;
+struct poll_table;
 
 /* Long enough for "crypt-" and a 31-character mapping name. */
 #define DEVFS_NAME_LEN 40
@@ -39,6 +40,13 @@ struct devfs_char_ops {
 	ssize_t (*read)(void *priv, void *buf, size_t len, u64 *pos);
 	ssize_t (*write)(void *priv, const void *buf, size_t len, u64 *pos);
 	long (*ioctl)(void *priv, u32 cmd, u32 arg);	/* may be NULL: -ENOTTY */
+	/*
+	 * May be NULL: always readable and writable.  Else the POLL* mask
+	 * (include/fs/poll.h) of @file; a wait queue it names with
+	 * poll_wait() must outlive every open file of the node (a driver
+	 * that can go away asks for poll_retry() instead).
+	 */
+	u32 (*poll)(void *priv, struct file *file, struct poll_table *pt);
 };
 
 /**

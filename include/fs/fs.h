@@ -110,8 +110,9 @@ struct file_operations {
 	 * Optional, for files whose read or write can block: the POLL*
 	 * mask of what would not block now, after naming the wait queues
 	 * that announce a change with poll_wait() (include/fs/poll.h).
-	 * Called with the poller marked blocked: must not sleep.  Without
-	 * it, a file is always readable and writable.
+	 * Called with the poller marked blocked: should not sleep (a short
+	 * mutex section costs an extra pass at worst).  Without it, a file
+	 * is always readable and writable.
 	 */
 	u32 (*poll)(struct file *file, struct poll_table *pt);
 };

@@ -19,8 +19,11 @@
  *	}
  *
  * A poll operation runs with the caller marked blocked (see fs/vfs/poll.c):
- * it must not sleep (a mutex_trylock() is fine), and it reads its state
- * after poll_wait(), never before.
+ * it reads its state after poll_wait(), never before, and should not
+ * sleep; a short mutex section is tolerated (if it has to wait, the
+ * poller comes back runnable and makes one more pass, nothing is lost).
+ * A wait queue named must outlive the file (the poller holds a reference
+ * on the file, not on what the file's driver owns).
  */
 #ifndef FS_POLL_H
 #define FS_POLL_H

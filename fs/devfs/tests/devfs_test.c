@@ -5,11 +5,15 @@
  * read-only stores, the size), registration errors, unregistering while
  * a file is open (-ENODEV), and devfs_open_blkio() for mounting; claims
  * (shared, exclusive, refused by the driver, dropped with the file), the
- * ioctl hook of block nodes, and a block node without a medium (-ENXIO).
+ * ioctl hook of block nodes, a block node without a medium (-ENXIO), and
+ * poll on character nodes.
  */
 #include <kernel/ktest.h>
 #include <fs/vfs.h>
 #include <fs/devfs.h>
+#include <fs/poll.h>
+#include <kernel/sched.h>
+#include <kernel/time.h>
 #include <kernel/string.h>
 #include <kernel/errno.h>
 #include <kernel/err.h>
@@ -285,12 +289,86 @@ static void devfs_block_no_medium(struct ktest *t)
 	kfree(r);
 }
 
+/* --- poll on character nodes -------------------------------------------- */
+
+static u32 vt_mask;		/* what the test node's poll says */
+
+/* A driver with nothing to wake pollers: they look again every 5 ms. */
+static u32 vt_char_poll(void *priv, struct file *file, struct poll_table *pt)
+{
+	poll_retry(pt, 5 * NSEC_PER_MSEC);
+	return READ_ONCE(vt_mask);
+}
+
+static const struct devfs_char_ops vt_poll_ops = { .poll = vt_char_poll };
+
+static int vt_set_mask_later(void *arg)
+{
+	msleep(30);
+	WRITE_ONCE(vt_mask, POLLIN);
+	return 0;
+}
+
+static int poll_fd(struct vfs_ctx *c, int fd, u16 events, s64 timeout_ns, u16 *revents)
+{
+	struct poll_fd p = { .fd = fd, .events = events };
+	int ret = vfs_poll(c, &p, 1, timeout_ns, POLL_ALWAYS);
+
+	*revents = p.revents;
+	return ret;
+}
+
+/*
+ * The built-in nodes (null: always ready; console: always writable), a
+ * driver's poll whose mask changes without a wake-up (found by looking
+ * again), and a node unregistered under its open file (POLLERR|POLLHUP).
+ */
+static void devfs_char_poll(struct ktest *t)
+{
+	struct vfs_ctx *c = vfs_kernel_ctx();
+	struct thread *th;
+	u64 t0;
+	u16 rev;
+	int fd;
+
+	fd = vfs_open(c, "/dev/null", O_RDWR, 0);
+	KASSERT_GE(t, fd, 0);
+	KEXPECT_EQ(t, poll_fd(c, fd, POLLIN | POLLOUT, -1, &rev), 1);
+	KEXPECT_EQ(t, rev, POLLIN | POLLOUT);
+	vfs_close(c, fd);
+	fd = vfs_open(c, "/dev/console", O_RDWR, 0);
+	KASSERT_GE(t, fd, 0);
+	KEXPECT_EQ(t, poll_fd(c, fd, POLLOUT, -1, &rev), 1);
+	KEXPECT_EQ(t, rev, POLLOUT);
+	vfs_close(c, fd);
+
+	vt_mask = 0;
+	KASSERT_EQ(t, devfs_register_char("vtpoll", &vt_poll_ops, NULL), 0);
+	fd = vfs_open(c, "/dev/vtpoll", O_RDWR, 0);
+	KASSERT_GE(t, fd, 0);
+	t0 = ktime_get_ns();
+	KEXPECT_EQ(t, poll_fd(c, fd, POLLIN, 20 * NSEC_PER_MSEC, &rev), 0);
+	KEXPECT_UGE(t, ktime_get_ns() - t0, 20 * NSEC_PER_MSEC);
+	th = kthread_run(vt_set_mask_later, NULL, PRIO_DEFAULT + 1, "vtpoll");
+	KASSERT_FALSE(t, IS_ERR(th));
+	t0 = ktime_get_ns();
+	KEXPECT_EQ(t, poll_fd(c, fd, POLLIN, 2000 * NSEC_PER_MSEC, &rev), 1);
+	KEXPECT_ULE(t, ktime_get_ns() - t0, 1000 * NSEC_PER_MSEC);
+	KEXPECT_EQ(t, rev, POLLIN);
+	kthread_join(th);
+	KEXPECT_EQ(t, devfs_unregister("vtpoll"), 0);
+	KEXPECT_EQ(t, poll_fd(c, fd, POLLIN, 0, &rev), 1);
+	KEXPECT_EQ(t, rev, POLLERR | POLLHUP);
+	vfs_close(c, fd);
+}
+
 static struct ktest_case devfs_cases[] = {
 	KTEST_CASE(devfs_builtin_nodes),
 	KTEST_CASE(devfs_block_node),
 	KTEST_CASE(devfs_readonly_and_open_blkio),
 	KTEST_CASE(devfs_block_claims),
 	KTEST_CASE(devfs_block_no_medium),
+	KTEST_CASE(devfs_char_poll),
 	{}
 };
 
