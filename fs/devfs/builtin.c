@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The nodes devfs provides itself: /dev/console (writes go to the kernel
- * console, reads take what the console has received, -EAGAIN when
- * nothing waits), /dev/null and /dev/zero.
+ * The nodes devfs provides itself: /dev/console (the console terminal,
+ * kernel/tty_console.c: line discipline, termios, poll), /dev/null and
+ * /dev/zero.
  *
  * Layer: devfs, a client of its own registry and of printk's consoles.
  * Locking: none (console_write is safe from any context).
@@ -30,10 +30,16 @@ static long console_ioctl(void *priv, u32 cmd, u32 arg)
 	return tty_console_ioctl(cmd, arg);
 }
 
+static u32 console_poll(void *priv, struct file *file, struct poll_table *pt)
+{
+	return tty_console_poll(file, pt);
+}
+
 static const struct devfs_char_ops console_ops = {
 	.read = console_read,
 	.write = console_write_op,
 	.ioctl = console_ioctl,
+	.poll = console_poll,
 };
 
 static ssize_t null_read(void *priv, void *buf, size_t len, u64 *pos)

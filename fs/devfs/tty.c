@@ -9,7 +9,9 @@
  * The nodes are raw: read() returns what the port has received, polling
  * a tick at a time until at least one byte arrives (a pending signal
  * ends the wait with -EINTR); write() queues everything, waiting while
- * the transmit ring is full.  No line discipline: that is /dev/console's.
+ * the transmit ring is full; poll() says whether either would wait,
+ * looking again every tick while it sleeps.  No line discipline: that is
+ * /dev/console's.
  *
  * Layer: devfs, over include/kernel/tty.h.  Locking: none of its own;
  * I/O runs bracketed by the registry's enter/exit.
@@ -19,6 +21,8 @@
 #include <kernel/process.h>
 #include <kernel/sched.h>
 #include <kernel/tty.h>
+#include <kernel/time.h>
+#include <fs/poll.h>
 
 #define TTY_POLL_MS	10
 
@@ -61,9 +65,28 @@ static ssize_t tty_node_write(void *priv, const void *buf, size_t len, u64 *pos)
 	return done;
 }
 
+/*
+ * Ports do not wake anybody (reads above poll a tick at a time), and a
+ * port can go away with the node open, so a poller does not sleep on a
+ * queue of the port's: it looks again a tick later.
+ */
+static u32 tty_node_poll(void *priv, struct file *file, struct poll_table *pt)
+{
+	struct tty_port *port = priv;
+	u32 mask = 0;
+
+	poll_retry(pt, TTY_POLL_MS * NSEC_PER_MSEC);
+	if (tty_rx_ready(port))
+		mask |= POLLIN | POLLRDNORM;
+	if (tty_tx_ready(port))
+		mask |= POLLOUT | POLLWRNORM;
+	return mask;
+}
+
 static const struct devfs_char_ops tty_node_ops = {
 	.read = tty_node_read,
 	.write = tty_node_write,
+	.poll = tty_node_poll,
 };
 
 /**

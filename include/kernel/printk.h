@@ -34,11 +34,20 @@ void vprintk_level(int level, const char *fmt, va_list ap);
 #define pr_info(fmt, ...)   printk_level(LOGLEVEL_INFO, pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_debug(fmt, ...)  printk_level(LOGLEVEL_DEBUG, pr_fmt(fmt), ##__VA_ARGS__)
 
+struct wait_queue_head;
+
 /* A console: where log lines (and the shell) go. */
 struct console {
 	const char *name;
 	void (*write)(struct console *con, const char *s, size_t len);
 	int (*getc)(struct console *con);	/* -1 when nothing waits; may be NULL */
+	/*
+	 * Optional, both or neither: input_ready() says whether getc() has
+	 * a byte, without taking it; input_wait is woken (wake_up_all())
+	 * whenever input arrives.  Without them readers poll getc().
+	 */
+	bool (*input_ready)(struct console *con);
+	struct wait_queue_head *input_wait;
 	void *priv;
 	struct list_head node;
 };

@@ -19,6 +19,10 @@ struct tty_port_ops {
 	int (*read)(struct tty_port *port, u8 *buf, size_t len);
 	/* Bytes queued but not yet handed to the hardware. */
 	size_t (*tx_pending)(struct tty_port *port);
+	/* Optional (poll): bytes received and not yet read. */
+	size_t (*rx_pending)(struct tty_port *port);
+	/* Optional (poll): bytes a write would take now without waiting. */
+	size_t (*write_room)(struct tty_port *port);
 };
 
 struct tty_port {
@@ -46,6 +50,18 @@ static inline int tty_write(struct tty_port *port, const void *buf, size_t len)
 static inline int tty_read(struct tty_port *port, void *buf, size_t len)
 {
 	return port->ops->read(port, buf, len);
+}
+
+/* Would a read find data now?  A port that cannot say: yes. */
+static inline bool tty_rx_ready(struct tty_port *port)
+{
+	return !port->ops->rx_pending || port->ops->rx_pending(port);
+}
+
+/* Would a write take something now?  A port that cannot say: yes. */
+static inline bool tty_tx_ready(struct tty_port *port)
+{
+	return !port->ops->write_room || port->ops->write_room(port);
 }
 
 #endif /* KERNEL_TTY_H */

@@ -15,4 +15,12 @@ ssize_t tty_console_write(const void *buf, size_t len);
 /* @arg is a user address (called from the ioctl system call). */
 long tty_console_ioctl(u32 cmd, u32 arg);
 
+struct file;
+struct poll_table;
+/*
+ * poll: always writable; readable when a read would not wait (a finished
+ * line in canonical mode), for which it may take input from the console.
+ */
+u32 tty_console_poll(struct file *file, struct poll_table *pt);
+
 #endif

@@ -9,7 +9,9 @@
  * All of them receive by interrupt into a ring, and the non-console ones
  * also transmit by interrupt from a ring: tty_write() queues, the TX
  * interrupt refills the FIFO.  Each is a tty port (ttyAMA<n>, n from the
- * DT's serial<n> alias).
+ * DT's serial<n> alias).  The receive interrupt wakes rx_wait, where the
+ * console terminal's readers and pollers sleep (struct console's
+ * input_wait).
  *
  * Constant configuration (registers, irq, clock) comes from the DT; the
  * mutable state is the two rings.  Locking: each ring has one producer
@@ -26,6 +28,7 @@
 #include <kernel/platform_device.h>
 #include <kernel/spinlock.h>
 #include <kernel/tty.h>
+#include <kernel/wait.h>
 #include <asm/io.h>
 #include <libfdt.h>
 
@@ -66,6 +69,7 @@ struct pl011 {
 	u8 rx[RX_RING];
 	volatile u32 rx_head;	/* written by the IRQ handler */
 	volatile u32 rx_tail;	/* written by the reader */
+	struct wait_queue_head rx_wait;	/* woken when bytes arrive (console readers) */
 	u32 rx_overruns;
 	u8 tx[TX_RING];
 	volatile u32 tx_head;	/* written by the writer */
@@ -103,6 +107,16 @@ static int pl011_con_getc(struct console *con)
 	return pl011_rx_take(con->priv);
 }
 
+static size_t pl011_rx_pending(struct pl011 *u)
+{
+	return u->rx_head - u->rx_tail;
+}
+
+static bool pl011_con_input_ready(struct console *con)
+{
+	return pl011_rx_pending(con->priv) != 0;
+}
+
 /*
  * Move up to a FIFO's worth of queued bytes into the FIFO, and keep the TX
  * interrupt on while more wait.  Called with @lock held and IRQs masked.
@@ -123,7 +137,7 @@ static void pl011_tx_fill(struct pl011 *u)
 static enum irq_return pl011_interrupt(int irq, void *dev)
 {
 	struct pl011 *u = dev;
-	u32 mis = readl_relaxed(u->base + UART_MIS);
+	u32 mis = readl_relaxed(u->base + UART_MIS), head = u->rx_head;
 
 	if (!mis)
 		return IRQ_NONE;
@@ -136,6 +150,8 @@ static enum irq_return pl011_interrupt(int irq, void *dev)
 			u->rx_overruns++;
 	}
 	writel_relaxed(INT_RX | INT_RT, u->base + UART_ICR);
+	if (u->rx_head != head)
+		wake_up_all(&u->rx_wait);	/* nothing to do without sleepers */
 	if (mis & INT_TX) {
 		spin_lock(&u->lock);
 		writel_relaxed(INT_TX, u->base + UART_ICR);
@@ -181,10 +197,26 @@ static size_t pl011_tx_pending(struct tty_port *port)
 	return u->tx_head - u->tx_tail;
 }
 
+static size_t pl011_tty_rx_pending(struct tty_port *port)
+{
+	return pl011_rx_pending(port->priv);
+}
+
+static size_t pl011_write_room(struct tty_port *port)
+{
+	struct pl011 *u = port->priv;
+
+	if (u->is_console || !u->irq)
+		return TX_RING;		/* polled output: a write never waits */
+	return TX_RING - (u->tx_head - u->tx_tail);
+}
+
 static const struct tty_port_ops pl011_tty_ops = {
 	.write = pl011_tty_write,
 	.read = pl011_tty_read,
 	.tx_pending = pl011_tx_pending,
+	.rx_pending = pl011_tty_rx_pending,
+	.write_room = pl011_write_room,
 };
 
 /*
@@ -217,6 +249,7 @@ static void pl011_hw_init(struct pl011 *u, int node)
 	writel(0, u->base + UART_IFLS);	/* TX interrupt at <= 1/8 full */
 	writel(CR_UARTEN | CR_TXE | CR_RXE, u->base + UART_CR);
 	spin_lock_init(&u->lock);
+	init_waitqueue_head(&u->rx_wait);	/* before the interrupt can come */
 }
 
 static bool alias_taken(int n)
@@ -286,6 +319,10 @@ static int pl011_early_probe(int node)
 		pr_warn("%s: no receive interrupt (%d): output only", of_node_name(node), err);
 	u->con = (struct console){ .name = "ttyAMA", .write = pl011_con_write,
 				   .getc = pl011_con_getc, .priv = u };
+	if (!err) {		/* input comes by interrupt: readers may sleep */
+		u->con.input_ready = pl011_con_input_ready;
+		u->con.input_wait = &u->rx_wait;
+	}
 	register_console(&u->con);
 	console_uart = u;
 	pr_info("%s at %08llx (console)", of_node_name(node), base);

@@ -5,7 +5,8 @@
  * several times the FIFO's size; and, when tests/qemu/uart-loopback.sh
  * wires the port's output back to its input (a QEMU UDP chardev sending
  * to itself) and says so with uart_loopback=<port>, what is written comes
- * back byte for byte through the receive interrupt.
+ * back byte for byte through the receive interrupt, and the port's /dev
+ * node polls readable only once a byte has come back.
  */
 #include <kernel/ktest.h>
 #include <kernel/tty.h>
@@ -15,6 +16,8 @@
 #include <kernel/slab.h>
 #include <kernel/string.h>
 #include <kernel/irq.h>
+#include <fs/poll.h>
+#include <fs/vfs.h>
 
 #define XFER	600	/* > 16-byte FIFO, < the 1 KiB ring */
 #define LOOP_CHUNK	64
@@ -123,10 +126,52 @@ static void pl011_loopback(struct ktest *t)
 	kfree(r);
 }
 
+/* The looped port's /dev node polls readable only once a byte came back. */
+static void pl011_loopback_poll(struct ktest *t)
+{
+	const char *name = cmdline_get("uart_loopback");
+	struct poll_fd p = { .events = POLLIN | POLLOUT };
+	struct tty_port *port;
+	struct vfs_ctx *ctx;
+	char path[32], c = 0;
+	u8 buf[64];
+	u64 t0;
+
+	if (!name || !IS_ENABLED(CONFIG_DEVFS)) {
+		ktest_skip(t, "uart_loopback=<port> not on the command line, or no /dev");
+		return;
+	}
+	port = tty_find(name);
+	KASSERT_NOT_NULL(t, port);
+	ctx = vfs_ctx_create();
+	KASSERT_NOT_NULL(t, ctx);
+	snprintf(path, sizeof(path), "/dev/%s", name);
+	p.fd = vfs_open(ctx, path, O_RDWR, 0);
+	KEXPECT_GE(t, p.fd, 0);
+	if (p.fd < 0)
+		goto out_ctx;
+	drain_until_quiet(port, buf, sizeof(buf));
+	KEXPECT_EQ(t, vfs_poll(ctx, &p, 1, 0, POLL_ALWAYS), 1);
+	KEXPECT_EQ(t, p.revents, POLLOUT);		/* nothing to read yet */
+	p.events = POLLIN;
+	KEXPECT_EQ(t, vfs_poll(ctx, &p, 1, 30 * NSEC_PER_MSEC, POLL_ALWAYS), 0);
+	KEXPECT_EQ(t, vfs_write(ctx, p.fd, "q", 1), 1);
+	t0 = ktime_get_ns();
+	KEXPECT_EQ(t, vfs_poll(ctx, &p, 1, 2000 * NSEC_PER_MSEC, POLL_ALWAYS), 1);
+	KEXPECT_EQ(t, p.revents, POLLIN);
+	KEXPECT_ULE(t, ktime_get_ns() - t0, 1000 * NSEC_PER_MSEC);
+	KEXPECT_EQ(t, vfs_read(ctx, p.fd, &c, 1), 1);
+	KEXPECT_EQ(t, c, 'q');
+	vfs_close(ctx, p.fd);
+out_ctx:
+	vfs_ctx_destroy(ctx);
+}
+
 static struct ktest_case pl011_cases[] = {
 	KTEST_CASE(pl011_console_has_tty),
 	KTEST_CASE(pl011_tx_interrupt_drains),
 	KTEST_CASE(pl011_loopback),
+	KTEST_CASE(pl011_loopback_poll),
 	{}
 };
 
