@@ -58,6 +58,7 @@ static const int allowed[] = {
 	__NR_geteuid32, __NR_getegid32, __NR_getdents64, __NR_fcntl64,
 	__NR_gettid, __NR_set_tid_address, __NR_clock_gettime,
 	__NR_statfs64, __NR_openat, __NR_fstatat64, __NR_dup3, __NR_pipe2,
+	__NR__newselect, __NR_pselect6, __NR_ppoll,
 	/*
 	 * not implemented or unknown numbers must give ENOSYS, not crash
 	 * (numbers past 0x0fffff raise SIGILL on ARM Linux: left out)
@@ -76,6 +77,8 @@ static unsigned long rnd(void)
 }
 
 static char scratch[4096];
+/* A zero timeout (timespec or timeval) for the poll family; written back as 0. */
+static long zero_time[2];
 
 /*
  * The only names a path argument may be: relative ones in the child's own
@@ -221,11 +224,17 @@ static void fuzz_child(int progress_fd, long calls, double deadline,
 		 */
 		if (nr == __NR_rt_sigaction && !surely_bad(a[1]))
 			a[1] = 0xc0000000;
-		/* wait4 and poll could block: never wait */
+		/* wait4 and the poll family could block: never wait */
 		if (nr == __NR_wait4)
 			a[2] = 1;			/* WNOHANG */
 		if (nr == __NR_poll)
 			a[2] = 0;
+		/* a NULL timeout waits for ever; other bad pointers give EFAULT */
+		if (nr == __NR_ppoll && (!a[2] || !surely_bad(a[2])))
+			a[2] = (long)zero_time;
+		if ((nr == __NR__newselect || nr == __NR_pselect6) &&
+		    (!a[4] || !surely_bad(a[4])))
+			a[4] = (long)zero_time;
 		if (nr == __NR_read && a[0] == progress_fd)
 			continue;
 		/* a pipe we made ourselves would block a read or write forever */
