@@ -93,6 +93,8 @@ struct thread {
 	struct mm *mm;			/* user address space, NULL for kernel threads */
 	u64 sig_pending;		/* bit n-1: signal n */
 	u64 sig_blocked;
+	u64 saved_sigmask;		/* the caller's, while a call's own is in force */
+	bool restore_sigmask;		/* saved_sigmask goes back after delivery */
 	int tid;			/* user thread id (the pid for a process's first) */
 	u32 tls;			/* TPIDRURO, the user thread pointer */
 	u32 clear_child_tid;		/* user address zeroed and futex-woken at exit */

@@ -39,6 +39,14 @@ int futex_wake(struct mm *mm, u32 uaddr, int n);
 
 /* Signals (signal.c): make @sig pending on @t and interrupt its sleep. */
 void signal_raise(struct thread *t, int sig);
+/*
+ * A signal mask for one call (ppoll, pselect6, rt_sigsuspend); the end
+ * restores the caller's, or leaves that to the delivery of the signal
+ * that made the call return -EINTR (signal.c).
+ */
+void sigmask_set_temporary(u64 mask);
+void sigmask_end_temporary(long ret);
+
 /* @sig would be discarded on delivery to @t (ignored, not blocked). */
 bool signal_ignored(struct thread *t, int sig);
 

@@ -121,6 +121,36 @@ void signal_reset_on_exec(struct process *p)
 }
 
 
+/*
+ * ppoll, pselect6 and rt_sigsuspend put a mask of their own in force for
+ * the call.  When the call ends with -EINTR for a signal that mask lets
+ * in, the caller's mask comes back only after that signal's delivery: its
+ * handler frame saves the caller's (rt_sigreturn restores it), so the
+ * handler runs even when the caller's own mask blocks the signal.  That is
+ * Linux's rule, and what makes sigsuspend() and pselect() work.
+ */
+void sigmask_set_temporary(u64 mask)
+{
+	struct thread *t = current;
+
+	t->saved_sigmask = t->sig_blocked;
+	t->sig_blocked = mask & ~UNBLOCKABLE;
+	t->restore_sigmask = true;
+}
+
+void sigmask_end_temporary(long ret)
+{
+	struct thread *t = current;
+
+	if (!t->restore_sigmask)
+		return;
+	/* A signal to deliver: do_notify_resume() runs on the way out. */
+	if (ret == -EINTR && (READ_ONCE(t->sig_pending) & ~t->sig_blocked))
+		return;
+	t->sig_blocked = t->saved_sigmask;
+	t->restore_sigmask = false;
+}
+
 static int setup_frame(struct pt_regs *regs, int sig, struct k_sigaction *ka)
 {
 	struct sigframe f;
@@ -129,7 +159,7 @@ static int setup_frame(struct pt_regs *regs, int sig, struct k_sigaction *ka)
 	memset(&f, 0, sizeof(f));
 	f.info.si_signo = sig;
 	f.regs = *regs;
-	f.blocked = current->sig_blocked;
+	f.blocked = current->restore_sigmask ? current->saved_sigmask : current->sig_blocked;
 	f.magic = FRAME_MAGIC;
 	if (copy_to_user(sp, &f, sizeof(f)))
 		return -EFAULT;
@@ -142,6 +172,7 @@ static int setup_frame(struct pt_regs *regs, int sig, struct k_sigaction *ka)
 	regs->psr = (regs->psr & ~PSR_T_BIT) | ((ka->handler & 1) ? PSR_T_BIT : 0);
 	current->sig_blocked |= ka->mask | ((ka->flags & SA_NODEFER) ? 0 : sigbit(sig));
 	current->sig_blocked &= ~UNBLOCKABLE;
+	current->restore_sigmask = false;	/* the frame holds the caller's mask */
 	if (ka->flags & SA_RESETHAND)
 		ka->handler = SIG_DFL;
 	return 0;
@@ -176,6 +207,11 @@ void do_notify_resume(struct pt_regs *regs)
 		}
 		local_irq_disable();
 		break;			/* one handler at a time */
+	}
+	/* No handler took the caller's mask into its frame: give it back now. */
+	if (t->restore_sigmask) {
+		t->sig_blocked = t->saved_sigmask;
+		t->restore_sigmask = false;
 	}
 }
 
@@ -244,6 +280,27 @@ long sys_rt_sigprocmask(u32 how, u32 set, u32 oldset, u32 sigsetsize)
 	}
 	current->sig_blocked = old & ~UNBLOCKABLE;
 	return 0;
+}
+
+/* Sleep with @uset's mask until a signal it lets in arrives: always -EINTR. */
+long sys_rt_sigsuspend(u32 uset, u32 sigsetsize)
+{
+	u64 mask;
+
+	if (sigsetsize != 8)
+		return -EINVAL;
+	if (copy_from_user(&mask, uset, 8))
+		return -EFAULT;
+	sigmask_set_temporary(mask);
+	for (;;) {
+		set_current_blocked();
+		if (signal_pending_current())
+			break;
+		schedule();
+	}
+	set_current_runnable();
+	sigmask_end_temporary(-EINTR);
+	return -EINTR;
 }
 
 long sys_rt_sigpending(u32 set, u32 sigsetsize)

@@ -16,12 +16,11 @@
  *   is POLLNVAL for poll, -EBADF for select.
  * - select's three fd_sets (arrays of 32-bit words) become one struct
  *   poll_fd per descriptor named in any of them, and back.
- * - ppoll and pselect6's signal mask is in force during the wait and the
- *   caller's is back on return.  Linux keeps it until a signal that
- *   interrupted the wait has been delivered, so that its handler runs
- *   even when the caller's own mask blocks it; that needs help from the
- *   signal delivery code, which is not here yet: such a signal stays
- *   pending (blocked) and the call returns -EINTR.
+ * - ppoll and pselect6's signal mask is in force during the wait; as on
+ *   Linux the caller's comes back on return, or, when a signal the call's
+ *   mask lets in ended the wait (-EINTR), once that signal is delivered,
+ *   so its handler runs even if the caller's own mask blocks it
+ *   (sigmask_set_temporary(), signal.c).
  */
 #include <kernel/errno.h>
 #include <kernel/err.h>
@@ -40,7 +39,6 @@
 #define SELECT_IN	(POLLIN | POLLRDNORM | POLLRDBAND | POLLHUP | POLLERR)
 #define SELECT_OUT	(POLLOUT | POLLWRNORM | POLLWRBAND | POLLERR)
 #define SELECT_EX	POLLPRI
-#define UNBLOCKABLE	((1ull << (SIGKILL - 1)) | (1ull << (SIGSTOP - 1)))
 
 /* The kernel's struct poll_fd is the user's struct pollfd: copied as is. */
 BUILD_BUG_ON(sizeof(struct poll_fd) != sizeof(struct abi_pollfd));
@@ -119,15 +117,6 @@ static int get_sigmask(u32 uset, u32 size, u64 *mask, bool *given)
 	return 0;
 }
 
-/* Put @mask in force if @given; returns the mask to restore. */
-static u64 sigmask_enter(u64 mask, bool given)
-{
-	u64 old = current->sig_blocked;
-
-	if (given)
-		current->sig_blocked = mask & ~UNBLOCKABLE;
-	return old;
-}
 
 /* --- poll and ppoll ----------------------------------------------------- */
 
@@ -161,7 +150,7 @@ long sys_poll(u32 ufds, u32 nfds, u32 timeout_ms)
 long sys_ppoll(u32 ufds, u32 nfds, u32 uts, u32 usigmask, u32 sigsetsize)
 {
 	bool masked;
-	u64 mask = 0, old, end;
+	u64 mask = 0, end;
 	s64 ns;
 	long ret;
 
@@ -171,10 +160,10 @@ long sys_ppoll(u32 ufds, u32 nfds, u32 uts, u32 usigmask, u32 sigsetsize)
 	if (ret)
 		return ret;
 	end = timeout_end(ns);
-	old = sigmask_enter(mask, masked);
-	ret = do_poll(ufds, nfds, ns);
 	if (masked)
-		current->sig_blocked = old;
+		sigmask_set_temporary(mask);
+	ret = do_poll(ufds, nfds, ns);
+	sigmask_end_temporary(ret);
 	if (end)
 		put_time_left(uts, false, end);
 	return ret;
@@ -306,7 +295,7 @@ long sys_pselect6(u32 n, u32 inp, u32 outp, u32 exp, u32 uts, u32 usig)
 {
 	struct abi_sigset_argpack pack = { 0, 0 };
 	bool masked;
-	u64 mask = 0, old, end;
+	u64 mask = 0, end;
 	s64 ns;
 	long ret;
 
@@ -318,10 +307,10 @@ long sys_pselect6(u32 n, u32 inp, u32 outp, u32 exp, u32 uts, u32 usig)
 	if (ret)
 		return ret;
 	end = timeout_end(ns);
-	old = sigmask_enter(mask, masked);
-	ret = do_select((int)n, inp, outp, exp, ns);
 	if (masked)
-		current->sig_blocked = old;
+		sigmask_set_temporary(mask);
+	ret = do_select((int)n, inp, outp, exp, ns);
+	sigmask_end_temporary(ret);
 	if (end)
 		put_time_left(uts, false, end);
 	return ret;

@@ -60,7 +60,7 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SC(__NR_brk, sys_brk), SC(__NR_mmap2, sys_mmap2), SC(__NR_munmap, sys_munmap),
 	SC(__NR_mprotect, sys_mprotect),
 	SC(__NR_rt_sigaction, sys_rt_sigaction), SC(__NR_rt_sigprocmask, sys_rt_sigprocmask),
-	SC(__NR_rt_sigpending, sys_rt_sigpending),
+	SC(__NR_rt_sigpending, sys_rt_sigpending), SC(__NR_rt_sigsuspend, sys_rt_sigsuspend),
 };
 
 /* Entry from the SVC vector (entry.S) for a user-mode caller. */

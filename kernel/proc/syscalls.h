@@ -70,6 +70,7 @@ long sys_rt_sigaction(u32 sig, u32 act, u32 oldact, u32 sigsetsize);
 long sys_rt_sigpending(u32 set, u32 sigsetsize);
 long sys_rt_sigprocmask(u32 how, u32 set, u32 oldset, u32 sigsetsize);
 long sys_rt_sigreturn(struct pt_regs *regs);
+long sys_rt_sigsuspend(u32 uset, u32 sigsetsize);
 long sys_sched_yield(void);
 long sys_select(u32 n, u32 inp, u32 outp, u32 exp, u32 utv);
 long sys_setpgid(u32 pid, u32 pgid);

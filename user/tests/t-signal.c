@@ -3,7 +3,9 @@
  * Signals: handlers run with the right number, blocked signals stay
  * pending until unblocked, SIGCHLD arrives when a child exits, default
  * actions kill (and report the signal in the wait status), ignored
- * signals do not, sleeps are interrupted with EINTR, and kill's errors.
+ * signals do not, sleeps are interrupted with EINTR, sigsuspend waits with
+ * its own mask and gives the caller's back after the handler, and kill's
+ * errors.
  */
 #include <errno.h>
 #include <signal.h>
@@ -144,6 +146,36 @@ static void test_eintr(void)
 	ktap_case("sleep_interrupted_eintr");
 }
 
+static void test_sigsuspend(void)
+{
+	sigset_t usr1, none, cur;
+	pid_t parent = getpid(), pid;
+	int st;
+
+	signal(SIGUSR1, handler);
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	sigemptyset(&none);
+	sigprocmask(SIG_BLOCK, &usr1, NULL);	/* no race: it waits for sigsuspend */
+	got_count = 0;
+	pid = fork();
+	if (pid == 0) {
+		usleep(50000);
+		kill(parent, SIGUSR1);
+		_exit(0);
+	}
+	EXPECT_ERR(sigsuspend(&none), EINTR);
+	EXPECT_EQ(got_count, 1);		/* the handler ran under sigsuspend's mask */
+	sigprocmask(SIG_BLOCK, NULL, &cur);
+	EXPECT_TRUE(sigismember(&cur, SIGUSR1));	/* and the caller's is back */
+	waitpid(pid, &st, 0);
+	EXPECT_EQ(syscall(__NR_rt_sigsuspend, (void *)0xc0000000, 8), -14);
+	EXPECT_EQ(syscall(__NR_rt_sigsuspend, &none, 4), -22);
+	sigprocmask(SIG_UNBLOCK, &usr1, NULL);
+	signal(SIGUSR1, SIG_DFL);
+	ktap_case("sigsuspend");
+}
+
 static void test_kill_errors(void)
 {
 	int st;
@@ -161,12 +193,13 @@ static void test_kill_errors(void)
 
 int main(void)
 {
-	ktap_begin("signal", 6);
+	ktap_begin("signal", 7);
 	test_handler();
 	test_mask_pending();
 	test_sigchld();
 	test_default_actions();
 	test_eintr();
+	test_sigsuspend();
 	test_kill_errors();
 	return ktap_end();
 }
