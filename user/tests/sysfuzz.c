@@ -58,6 +58,7 @@ static const int allowed[] = {
 	__NR_geteuid32, __NR_getegid32, __NR_getdents64, __NR_fcntl64,
 	__NR_gettid, __NR_set_tid_address, __NR_clock_gettime,
 	__NR_statfs64, __NR_openat, __NR_fstatat64, __NR_dup3, __NR_pipe2,
+	__NR_futex,
 	__NR__newselect, __NR_pselect6, __NR_ppoll,
 	/*
 	 * not implemented or unknown numbers must give ENOSYS, not crash
@@ -235,6 +236,9 @@ static void fuzz_child(int progress_fd, long calls, double deadline,
 		if ((nr == __NR__newselect || nr == __NR_pselect6) &&
 		    (!a[4] || !surely_bad(a[4])))
 			a[4] = (long)zero_time;
+		/* FUTEX_WAIT on a word that matches would sleep for ever */
+		if (nr == __NR_futex && (!a[3] || !surely_bad(a[3])))
+			a[3] = (long)zero_time;
 		if (nr == __NR_read && a[0] == progress_fd)
 			continue;
 		/* a pipe we made ourselves would block a read or write forever */
