@@ -67,6 +67,12 @@ boot_ok() {	# boot_ok LOG FIRST
 	[ "$2" = 1 ] || grep -q "ftl:data: fsck: clean" "$1"
 }
 
+# stdin without an unterminated last line.
+complete_lines() {
+	awk '{ if (NR > 1) print prev; prev = $0 } END { if (NR && ended) print prev }' \
+		ended="$([ -z "$(tail -c 1 "$log")" ] && echo 1)"
+}
+
 fail=0
 synced=-1
 total_gens=0
@@ -89,7 +95,9 @@ for k in $(seq 1 "$CUTS"); do
 	kill -9 "$qpid" 2> /dev/null
 	wait "$qpid" 2> /dev/null
 	first=$([ "$k" = 1 ] && echo 1 || echo 0)
-	last=$(tr -d '\r' < "$log" | sed -n 's/^pc: synced \([0-9]*\)$/\1/p' | tail -1)
+	# Complete lines only: the cut may land inside "pc: synced 3745",
+	# and a "pc: synced 37" left behind would claim the wrong generation.
+	last=$(tr -d '\r' < "$log" | complete_lines | sed -n 's/^pc: synced \([0-9]*\)$/\1/p' | tail -1)
 	if boot_ok "$log" "$first"; then
 		echo "# boot $k verified up to gen $synced, fsync'd up to ${last:-nothing} before the cut"
 		echo "ok $k cut_$k"
