@@ -141,6 +141,13 @@ static enum irq_return pl011_interrupt(int irq, void *dev)
 
 	if (!mis)
 		return IRQ_NONE;
+	/*
+	 * Clear, then drain: a byte that comes in after the clear raises the
+	 * interrupt again.  Draining first and clearing after would wipe the
+	 * interrupt of a byte that arrived in between, and it would sit in
+	 * the FIFO, unseen, until the next one came.
+	 */
+	writel_relaxed(INT_RX | INT_RT, u->base + UART_ICR);
 	while (!(readl_relaxed(u->base + UART_FR) & FR_RXFE)) {
 		u8 c = (u8)readl_relaxed(u->base + UART_DR);
 
@@ -149,7 +156,6 @@ static enum irq_return pl011_interrupt(int irq, void *dev)
 		else
 			u->rx_overruns++;
 	}
-	writel_relaxed(INT_RX | INT_RT, u->base + UART_ICR);
 	if (u->rx_head != head)
 		wake_up_all(&u->rx_wait);	/* nothing to do without sleepers */
 	if (mis & INT_TX) {
