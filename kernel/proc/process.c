@@ -479,10 +479,13 @@ __noreturn void thread_exit(int status, bool group)
 		p->exit_status = status;
 	/* Under the lock: once it drops, another thread may free @p. */
 	wake_up_all(&p->thread_exit_wait);
+	if (!last)
+		t->proc = NULL;		/* not to be looked at once the lock drops */
 	spin_unlock_irqrestore(&proc_lock, flags);
-	if (last)
+	if (last) {
 		process_release(p);
-	t->proc = NULL;
+		t->proc = NULL;
+	}
 	kthread_exit(status);
 }
 
