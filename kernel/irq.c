@@ -15,7 +15,6 @@
 #include <kernel/sched.h>
 #include <kernel/process.h>
 
-void irq_enter(void);
 
 struct irq_desc {
 	irq_handler_t handler;

@@ -79,20 +79,24 @@ static int gic_xlate(struct irq_chip *chip, const u32 *spec, int cells,
 	return 0;
 }
 
+/*
+ * One interrupt per exception, as Zephyr does: the latency to the thread
+ * an interrupt wakes is what counts here, and looking for another one
+ * would put an extra read of IAR before the switch to that thread.  A
+ * second pending interrupt keeps the IRQ line up, so the CPU takes the
+ * exception again as soon as this one returns.
+ */
 static void gic_handle(struct irq_chip *chip, struct pt_regs *regs)
 {
 	struct gic *g = chip->priv;
+	u32 iar = readl_relaxed(g->cpu + GICC_IAR);
+	unsigned int irq = iar & 0x3ff;
 
 	(void)regs;
-	for (;;) {
-		u32 iar = readl_relaxed(g->cpu + GICC_IAR);
-		unsigned int irq = iar & 0x3ff;
-
-		if (irq >= GIC_SPURIOUS)
-			break;
-		generic_handle_irq(irq);
-		writel_relaxed(iar, g->cpu + GICC_EOIR);
-	}
+	if (irq >= GIC_SPURIOUS)
+		return;
+	generic_handle_irq(irq);
+	writel_relaxed(iar, g->cpu + GICC_EOIR);
 }
 
 static void gic_raise_sgi(struct irq_chip *chip, unsigned int irq, u32 cpumask)

@@ -184,6 +184,18 @@ static inline void set_current_runnable(void)
 	WRITE_ONCE(current_thread()->state, THREAD_RUNNABLE);
 }
 
+/*
+ * Interrupt nesting per CPU: irq_enter() at the start of every interrupt,
+ * sched_irq_exit() at its end (which may switch threads).  Inline, as the
+ * counting is all the entry needs: it is on every interrupt's path.
+ */
+extern int irq_nesting[NR_CPUS];
+
+static inline void irq_enter(void)
+{
+	irq_nesting[smp_processor_id()]++;
+}
+
 void preempt_disable(void);
 void preempt_enable(void);
 bool in_interrupt(void);

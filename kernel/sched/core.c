@@ -355,9 +355,11 @@ void preempt_enable(void)
 		schedule();
 }
 
+int irq_nesting[NR_CPUS];
+
 bool in_interrupt(void)
 {
-	return scheduler_running && this_rq()->irq_depth > 0;
+	return scheduler_running && irq_nesting[smp_processor_id()] > 0;
 }
 
 bool preemptible(void)
@@ -382,23 +384,17 @@ void __might_sleep(const char *file, int line)
 	}
 }
 
-void irq_enter(void)
-{
-	if (scheduler_running)
-		this_rq()->irq_depth++;
-}
-
 /* End of an interrupt (IRQs still off): switch if a wake-up asked for it. */
 void sched_irq_exit(void)
 {
 	struct runqueue *rq;
 
-	if (!scheduler_running)
+	int *nesting = &irq_nesting[smp_processor_id()];
+
+	if (--*nesting || !scheduler_running)
 		return;
 	rq = this_rq();
-	rq->irq_depth--;
-	if (rq->need_resched && !rq->irq_depth && !current->preempt_count &&
-	    !on_way_to_sleep())
+	if (rq->need_resched && !current->preempt_count && !on_way_to_sleep())
 		__schedule(true);
 }
 

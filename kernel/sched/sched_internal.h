@@ -14,7 +14,6 @@ struct runqueue {
 	struct thread *idle;
 	bool need_resched;
 	bool online;
-	int irq_depth;			/* interrupt nesting on this CPU */
 	int cpu;			/* its index in runqueues[] */
 	struct thread *migrate_out;
 	u64 switches, preemptions;

@@ -37,7 +37,6 @@ static struct thread idle_threads[NR_CPUS];
 
 int idle_loop(void *arg);
 void sched_start(struct thread *boot, struct thread *idle, int cpu);
-void irq_enter(void);
 
 void threads_add(struct thread *t)
 {
