@@ -571,14 +571,14 @@ int vm_read(struct mm *mm, u32 addr, void *dst, u32 len)
  * force between them, so that no walk under the new table is tagged with
  * the old ASID or the reverse.  IRQs are off (context switch).
  */
-void __mm_activate(struct mm *mm)
+/* mm_activate() found @cpu on another address space than @mm. */
+void __mm_activate(struct mm *mm, unsigned int cpu)
 {
 	u32 *pgd = mm ? mm->pgd : empty_pgd;
 	u32 asid = mm ? mm->asid : 0;
-	unsigned int cpu = smp_processor_id();
 
-	if (!empty_pgd || cpu_active_mm[cpu] == mm)
-		return;		/* before vm_init(), or already there */
+	if (unlikely(!empty_pgd))
+		return;		/* before vm_init() */
 	cpu_active_mm[cpu] = mm;
 	__asm__ __volatile__(
 		"mcr	p15, 0, %2, c13, c0, 1\n"	/* CONTEXTIDR = 0 */

@@ -76,7 +76,7 @@ int vm_read(struct mm *mm, u32 addr, void *dst, u32 len);
 
 /* What each CPU's TTBR0 holds (vm.c); NULL before vm_init(). */
 extern struct mm *cpu_active_mm[NR_CPUS];
-void __mm_activate(struct mm *mm);
+void __mm_activate(struct mm *mm, unsigned int cpu);
 
 /*
  * Makes @mm (or no user space, for NULL) this CPU's TTBR0/ASID.  Inline
@@ -84,9 +84,11 @@ void __mm_activate(struct mm *mm);
  */
 static inline void mm_activate(struct mm *mm)
 {
-	if (likely(cpu_active_mm[smp_processor_id()] == mm))
+	unsigned int cpu = smp_processor_id();
+
+	if (likely(cpu_active_mm[cpu] == mm))
 		return;
-	__mm_activate(mm);
+	__mm_activate(mm, cpu);
 }
 
 void vm_init(void);
