@@ -153,6 +153,12 @@ static inline bool kthread_should_stop(void)
 }
 /* The thread frees itself when it ends; it must not be joined. */
 void kthread_detach(struct thread *t);
+/*
+ * For tests that need a peer asleep before they act: polls @t's state
+ * every millisecond, @ms at most (a loaded host may not run a virtual CPU
+ * for tens of milliseconds).  Return: true once @t is blocked.
+ */
+bool thread_wait_until_blocked(struct thread *t, u32 ms);
 __noreturn void kthread_exit(int code);
 
 int thread_set_priority(struct thread *t, int prio);

@@ -54,17 +54,16 @@ static struct vfs_ctx *ctx(void)
 /* A user timespec (0: none, for ever) as *@ns (-1: for ever). */
 static int get_timeout_ts(u32 uts, s64 *ns)
 {
-	struct abi_timespec ts;
+	u64 v;
+	int err;
 
 	*ns = -1;
 	if (!uts)
 		return 0;
-	if (copy_from_user(&ts, uts, sizeof(ts)))
-		return -EFAULT;
-	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (long)NSEC_PER_SEC)
-		return -EINVAL;
-	*ns = (s64)ts.tv_sec * (s64)NSEC_PER_SEC + ts.tv_nsec;
-	return 0;
+	err = timespec_from_user(uts, &v);	/* -EFAULT, -EINVAL as Linux */
+	if (!err)
+		*ns = (s64)v;
+	return err;
 }
 
 /* A user timeval, likewise; microseconds past a second are allowed (Linux). */

@@ -205,6 +205,16 @@ void kthread_detach(struct thread *t)
 	local_irq_restore(flags);
 }
 
+bool thread_wait_until_blocked(struct thread *t, u32 ms)
+{
+	for (u32 i = 0; i < ms; i++) {
+		if (READ_ONCE(t->state) == THREAD_BLOCKED)
+			return true;
+		msleep(1);
+	}
+	return READ_ONCE(t->state) == THREAD_BLOCKED;
+}
+
 int kthread_stop(struct thread *t)
 {
 	WRITE_ONCE(t->should_stop, true);

@@ -359,19 +359,10 @@ static int blocked_writer(void *arg)
 	return 0;
 }
 
-/*
- * Until @th sleeps (in the pipe: it blocks nowhere else), 2 s at most.  A
- * fixed sleep is not enough on a loaded host, where a virtual CPU may not
- * run for tens of milliseconds; then the peer has not even started.
- */
+/* Until @th sleeps (it blocks nowhere else), 2 s at most. */
 static bool wait_until_asleep(struct thread *th)
 {
-	for (int i = 0; i < 2000; i++) {
-		if (READ_ONCE(th->state) == THREAD_BLOCKED)
-			return true;
-		msleep(1);
-	}
-	return false;
+	return thread_wait_until_blocked(th, 2000);
 }
 
 /* A reader asleep on an empty pipe: woken by data, or by a stop request. */

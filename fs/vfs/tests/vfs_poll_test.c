@@ -296,15 +296,10 @@ static int poller(void *arg)
 	return 0;
 }
 
-/* Until @th sleeps, 2 s at most (see pipe_test.c). */
+/* Until @th sleeps (it blocks nowhere else), 2 s at most. */
 static bool wait_until_asleep(struct thread *th)
 {
-	for (int i = 0; i < 2000; i++) {
-		if (READ_ONCE(th->state) == THREAD_BLOCKED)
-			return true;
-		msleep(1);
-	}
-	return false;
+	return thread_wait_until_blocked(th, 2000);
 }
 
 /* An endless wait ends with kthread_stop() (-EINTR) and with a close. */
