@@ -6,6 +6,7 @@ host-src-y += fs/logfs/dev.c fs/logfs/log.c fs/logfs/journal.c \
 host-test-y += fs/logfs/tests/logfs_posix_test.c
 host-test-y += fs/logfs/tests/logfs_model_test.c
 host-test-y += fs/logfs/tests/logfs_powercut_test.c
+host-test-y += fs/logfs/tests/logfs_longhaul_test.c
 
 # Fuzzer: mount + fsck on damaged images (seeds: tests/fuzz/corpus/logfs_mount/)
 host-fuzz-y += logfs_mount

@@ -5,9 +5,15 @@
  * Inode n lives at byte n * 128 of the inode file (ino 0, whose own inode
  * is in the anchor).  A changed inode is logged at once as an INODE object
  * (by the transaction, commit.c) and stays dirty in the cache; the commit
- * writes dirty inodes into inode-file blocks, a block at a time.  Inode
- * numbers are not reused; an inode-file block whose inodes are all free
- * becomes a hole.
+ * writes dirty inodes into inode-file blocks, a block at a time.  An
+ * inode-file block whose inodes are all free becomes a hole.
+ *
+ * Numbers are handed out in order up to fs->max_ino (sized from the
+ * medium, so the anchor's next_ino stays in the range mount accepts and
+ * fsck's per-inode tables stay small); after that a free number is
+ * searched for in the inode file, as the original LogFS does.  Only a
+ * number whose freeing is committed is reused: nothing of the old file
+ * can then be in the log tail that replay reads.
  *
  * Layer: above tree.c/file.c's block I/O, below dir.c and namei.c.
  * Locking: fs->lock held.  Must not know: paths, directory format.
@@ -113,17 +119,68 @@ int logfs_inode_touch(struct logfs *fs, struct logfs_inode_info *ii)
  * logfs_inode_new() - allocate an inode with @mode (nlink 0, times now)
  * Return: the inode or ERR_PTR(-ENOSPC / -ENOMEM).
  */
+static bool logfs_inode_cached(struct logfs *fs, u32 ino)
+{
+	struct logfs_inode_info *ii;
+
+	list_for_each_entry(ii, &fs->inodes, list)
+		if (ii->ino == ino)
+			return true;
+	return false;
+}
+
+/*
+ * A number free in the committed inode file and not in the cache (a
+ * cached inode is in use, or freed by a call not yet committed).  The
+ * search goes on from where the last one stopped, once round.
+ * Return: 0 with *ino, -ENOSPC (every number in use), -EUCLEAN, -EIO.
+ */
+static int logfs_ino_find_free(struct logfs *fs, u32 *ino)
+{
+	u32 first = LOGFS_INO_ROOT + 1, n = fs->next_ino - first, cur, i;
+	const struct logfs_inode *di;
+	int ret;
+
+	cur = fs->ino_cursor;
+	for (i = 0; i < n; i++, cur++) {
+		if (cur < first || cur >= fs->next_ino)
+			cur = first;
+		if (i == 0 || cur % LOGFS_INODES_PER_BLOCK == 0 || cur == first) {
+			ret = logfs_read_block(fs, &fs->ifile, LOGFS_INO_IFILE,
+					       cur / LOGFS_INODES_PER_BLOCK,
+					       fs->blk2);
+			if (ret)
+				return ret;
+		}
+		di = (const struct logfs_inode *)(fs->blk2 + (cur %
+				LOGFS_INODES_PER_BLOCK) * LOGFS_INODE_SIZE);
+		if (!di->mode && !logfs_inode_cached(fs, cur)) {
+			*ino = cur;
+			fs->ino_cursor = cur + 1;
+			return 0;
+		}
+	}
+	return -ENOSPC;
+}
+
 struct logfs_inode_info *logfs_inode_new(struct logfs *fs, u32 mode)
 {
 	struct logfs_inode_info *ii;
 	s64 now = logfs_now(fs);
+	u32 ino = fs->next_ino;
+	int ret;
 
-	if (fs->next_ino >= 0x7fffffffu)
-		return ERR_PTR(-ENOSPC);
+	if (fs->next_ino >= fs->max_ino) {
+		ret = logfs_ino_find_free(fs, &ino);
+		if (ret)
+			return ERR_PTR(ret);
+	}
 	ii = kzalloc(sizeof(*ii), GFP_KERNEL);
 	if (!ii)
 		return ERR_PTR(-ENOMEM);
-	ii->ino = fs->next_ino++;
+	ii->ino = ino;
+	if (ino == fs->next_ino)
+		fs->next_ino++;
 	ii->di.mode = mode;
 	ii->di.atime_ns = ii->di.mtime_ns = ii->di.ctime_ns = now;
 	ii->di.generation = (u32)fs->commit_seq;

@@ -92,7 +92,9 @@ struct logfs {
 
 	/* inodes and trees */
 	struct logfs_inode ifile;
-	u32 next_ino;
+	u32 next_ino;		/* above every inode number ever used */
+	u32 max_ino;		/* next_ino stops here; then free ones are reused */
+	u32 ino_cursor;		/* where the search for a free number goes on */
 	struct list_head inodes;
 	u32 nr_inodes, nr_dirty_inodes;
 	struct list_head nodes;

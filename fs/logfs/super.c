@@ -47,6 +47,9 @@ int logfs_geometry(struct logfs *fs, struct logfs_dev *dev)
 				   fs->seg_size) + 1;
 	fs->gc_floor = commit_room + 2;
 	fs->reserve_segs = fs->plan_want + fs->gc_floor + 1;
+	/* an inode takes 128 bytes of the inode file: no more can be live */
+	fs->max_ino = (u32)min((u64)fs->nr_segs * fs->seg_size / LOGFS_INODE_SIZE,
+			       (u64)0x7fffffffu);
 	fs->slot_size = ALIGN_UP(logfs_anchor_len(fs->nr_segs), fs->io_unit);
 	fs->nr_slots = fs->seg_size / fs->slot_size;
 	if (fs->plan_want > LOGFS_MAX_PLAN || fs->nr_slots < 2 ||
@@ -171,12 +174,27 @@ out_free:
 	return ret;
 }
 
-/* After an unclean stop: continue in a fresh segment and commit. */
+/*
+ * After an unclean stop: continue in a fresh segment and commit.  Each
+ * such mount takes a segment and leaves the rest of the old head unused
+ * until GC.  A run of boots that end before any call collects garbage
+ * (a full medium: every write fails, then the power goes) would take one
+ * more free segment each, until this very commit found none and the
+ * filesystem could no longer be mounted.  So the free segments are
+ * brought back to the GC floor here first.
+ */
 static int logfs_mount_recover(struct logfs *fs)
 {
+	int ret;
+
 	fs->head_ofs = fs->seg_size;
 	fs->wbuf_ofs = fs->seg_size;
 	fs->wbuf_len = 0;
+	if (logfs_free_segs(fs) < fs->gc_floor) {
+		ret = logfs_gc_make_room(fs, 0);
+		if (ret && ret != -ENOSPC)
+			return ret;
+	}
 	return logfs_commit(fs, false);
 }
 
@@ -214,8 +232,18 @@ struct logfs *logfs_mount(struct logfs_dev *dev, const struct logfs_config *cfg)
 		fs->ro = true;
 	} else if (dirty || !(a->flags & LOGFS_AF_CLEAN)) {
 		ret = logfs_mount_recover(fs);
-		if (ret)
+		if (ret == -ENOSPC) {
+			/*
+			 * No segment to recover into: nothing was written (the
+			 * medium still holds the old anchor and its log), and
+			 * what replay rebuilt in RAM is readable.  Keep the
+			 * data reachable rather than refuse the mount.
+			 */
+			pr_err("no free segment to recover into: mounted read-only\n");
+			fs->ro = true;
+		} else if (ret) {
 			goto out_free;
+		}
 	} else {
 		/* mark the journal "in use": a crash from now on is unclean */
 		ret = logfs_journal_write(fs, false);

@@ -18,7 +18,9 @@
  *    is not), never other data; the append-only log must hold whole,
  *    valid records only (each is one small write).
  *    Prints "pc: verify ok ..." or "pc: verify FAIL ...".
- * 3. Work until the power goes: generation N writes /data/pc/g<N> in one
+ * 3. Remove what earlier cuts left behind (generations older than the
+ *    window, a long log).
+ * 4. Work until the power goes: generation N writes /data/pc/g<N> in one
  *    write() (a header naming N, its length and a hash, then data derived
  *    from N), fsyncs it, prints "pc: synced N", appends a record to
  *    /data/pc/log (never fsync'd), and unlinks g<N - WINDOW>.
@@ -216,6 +218,40 @@ static int write_gen(unsigned int gen)
 	return 0;
 }
 
+/*
+ * A cut between the fsync of g<N> and the unlink of g<N - WINDOW> leaves
+ * that old generation behind for good; over thousands of cuts they would
+ * fill /data.  Before work starts, remove every generation older than the
+ * window the next one keeps, and start the log afresh once it is long
+ * (its records are checked above; it need not grow for ever).
+ */
+static void clean_up(long next_gen)
+{
+	char path[64];
+	struct dirent *e;
+	struct stat st;
+	DIR *d = opendir("/data/pc");
+	long g, removed = 0;
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] != 'g')
+			continue;
+		g = strtol(e->d_name + 1, NULL, 10);
+		if (g + WINDOW >= next_gen)
+			continue;
+		snprintf(path, sizeof(path), "/data/pc/%s", e->d_name);
+		if (unlink(path) == 0)
+			removed++;
+	}
+	closedir(d);
+	if (stat("/data/pc/log", &st) == 0 && st.st_size >= 4096 * 32)
+		truncate("/data/pc/log", 0);
+	if (removed)
+		printf("pc: removed %ld old generations\n", removed);
+}
+
 int main(void)
 {
 	char cmdline[1024] = "";
@@ -243,6 +279,7 @@ int main(void)
 		return failures ? 1 : 0;
 	}
 	mkdir("/data/pc", 0755);
+	clean_up(gen);
 	printf("pc: working from generation %ld\n", gen);
 	for (;; gen++)
 		if (write_gen((unsigned int)gen))

@@ -21,6 +21,12 @@ static const struct backend backends[] = {
 	{ "blkio", 0, 0, 4 * 1024 * 1024 },
 };
 
+/* small media, where inode numbers run out soonest */
+static const struct backend small_backends[] = {
+	{ "ftl-nor", 32, 32 * 1024, 0 },
+	{ "blkio", 0, 0, 2 * 1024 * 1024 },
+};
+
 static void describe_backend(const void *p, char *buf, size_t len)
 {
 	snprintf(buf, len, "%s", ((const struct backend *)p)->name);
@@ -399,6 +405,46 @@ static void posix_enospc_and_back(struct ktest *t)
 }
 
 /*
+ * Inode numbers run out: a medium of 1-2 MiB hands out 8000-16000; creating
+ * and deleting many more files (a log rotated for years) must go on
+ * working, by reusing freed numbers, and every mount must accept the
+ * anchor.  Before reuse existed, next_ino grew past the range mount
+ * checks and the filesystem could no longer be mounted.
+ */
+static void posix_inode_numbers_reused(struct ktest *t)
+{
+	static struct lt_fix f;
+	struct logfs_stat st;
+	char p[32], buf[16];
+	u32 i, k, max_ino = 0, rounds = mtdsim_test_scaled(20000, 18000);
+	int ret = 0;
+
+	KASSERT_EQ(t, setup(t, &f), 0);
+	KEXPECT_EQ(t, lt_put(f.fs, "/keep", "kept", 4), 0);
+	for (i = 0; i < rounds && !ret; i++) {
+		snprintf(p, sizeof(p), "/r%u", i % 7);
+		ret = lt_put(f.fs, p, &i, sizeof(i));
+		if (!ret && i % 7 == 6)		/* delete a batch of seven */
+			for (k = 0; k < 7 && !ret; k++) {
+				snprintf(p, sizeof(p), "/r%u", k);
+				ret = logfs_unlink(f.fs, p);
+			}
+		if (!ret && !logfs_stat(f.fs, "/r0", &st) && st.ino > max_ino)
+			max_ino = st.ino;
+		if (!ret && i % 2500 == 0)
+			ret = lt_remount(&f);
+	}
+	KEXPECT_EQ(t, ret, 0);
+	ktest_log(t, "%u files created, highest inode number %u", rounds, max_ino);
+	KEXPECT_LT(t, max_ino, rounds);		/* numbers were reused */
+	KEXPECT_EQ(t, lt_remount(&f), 0);
+	KEXPECT_EQ(t, logfs_fsck(f.fs, false, NULL, NULL), 0);
+	KEXPECT_EQ(t, lt_get(f.fs, "/keep", buf, sizeof(buf)), 4);
+	KEXPECT_MEMEQ(t, buf, "kept", 4);
+	lt_teardown(&f);
+}
+
+/*
  * Random 4 KiB overwrites of a file filling ~85 % of the space: GC-heavy.
  * The usage table must stay exact: GC never finds it wrong, fsck (which
  * recomputes it) agrees after every round, and the data reads back.
@@ -718,6 +764,8 @@ static struct ktest_case posix_cases[] = {
 	KTEST_CASE_PARAMS(posix_attributes, backends, describe_backend),
 	KTEST_CASE_PARAMS(posix_enospc_and_back, backends, describe_backend),
 	KTEST_CASE_PARAMS(posix_gc_usage_exact, backends, describe_backend),
+	KTEST_CASE_PARAMS(posix_inode_numbers_reused, small_backends,
+			  describe_backend),
 	KTEST_CASE_PARAMS(posix_unlink_open, backends, describe_backend),
 	KTEST_CASE(posix_unlink_open_limit),
 	KTEST_CASE_PARAMS(posix_unlink_open_powercut, orphan_crashes,
