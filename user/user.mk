@@ -37,8 +37,8 @@ user-lib-obj := $(patsubst user/%,$(USER_OUT)/%.o,$(basename $(user-lib-src)))
 user-bin := $(notdir $(basename $(wildcard user/bin/*.c)))
 user-sbin := $(notdir $(basename $(wildcard user/sbin/*.c)))
 prog-sh-src := $(wildcard user/sh/*.c)
-user-test-common := user/tests/ktap.c user/tests/loop_util.c
-user-tests := $(filter-out ktap loop_util,$(notdir $(basename $(wildcard user/tests/*.c))))
+user-test-common := user/tests/ktap.c user/tests/loop_util.c user/tests/meminfo_util.c
+user-tests := $(filter-out ktap loop_util meminfo_util,$(notdir $(basename $(wildcard user/tests/*.c))))
 
 $(foreach p,$(user-bin),$(eval prog-$(p)-src := user/bin/$(p).c))
 $(foreach p,$(user-sbin),$(eval prog-$(p)-src := user/sbin/$(p).c))

@@ -29,7 +29,8 @@
 #include "proc_internal.h"
 #include "syscalls.h"
 
-#define FUTEX_BUCKETS		64	/* a power of two */
+#define FUTEX_HASH_BITS		6
+#define FUTEX_BUCKETS		(1 << FUTEX_HASH_BITS)
 
 struct futex_waiter {
 	struct list_head node;		/* in its bucket, until woken */
@@ -62,7 +63,7 @@ static struct futex_bucket *bucket_of(struct mm *mm, u32 uaddr)
 	u32 key = ((u32)(unsigned long)mm >> 6) ^ (uaddr >> 2);
 
 	key *= 0x9e3779b1u;		/* Fibonacci hashing: the high bits mix best */
-	return &buckets[key >> (32 - 6)];
+	return &buckets[key >> (32 - FUTEX_HASH_BITS)];
 }
 
 static bool waiter_woken(void *arg)

@@ -41,6 +41,7 @@
 #include <unistd.h>
 
 #include "ktap.h"
+#include "meminfo_util.h"
 
 static const int allowed[] = {
 	__NR_read, __NR_write, __NR_open, __NR_close, __NR_link, __NR_unlink,
@@ -338,17 +339,6 @@ static int remove_tree(const char *dir)
 	return stat(dir, &sb) < 0 && errno == ENOENT;
 }
 
-/*
- * Kernel memory in use, from /proc/meminfo: live allocations (slab objects
- * and large blocks handed out; objects parked in per-CPU caches are not
- * counted), free pages and the pages that slabs hold.
- */
-struct mem_snapshot {
-	long objects;		/* HeapObjects */
-	long free_kb;		/* MemFree */
-	long slab_kb;		/* Slab */
-};
-
 /* Memory in use outside the slabs (pages, kernel stacks, large blocks...). */
 static long unslab_free_kb(const struct mem_snapshot *m)
 {
@@ -368,25 +358,6 @@ static int read_file(const char *path, char *buf, size_t size)
 	return n > 0 ? 0 : -1;
 }
 
-static long meminfo_field(const char *text, const char *name)
-{
-	const char *p = strstr(text, name);
-
-	return p ? atol(p + strlen(name)) : -1;
-}
-
-/* 0, or -1 when there is no /proc/meminfo (a host run). */
-static int mem_snapshot(struct mem_snapshot *m)
-{
-	char buf[1024];
-
-	if (read_file("/proc/meminfo", buf, sizeof(buf)) < 0)
-		return -1;
-	m->objects = meminfo_field(buf, "HeapObjects:");
-	m->free_kb = meminfo_field(buf, "MemFree:");
-	m->slab_kb = meminfo_field(buf, "Slab:");
-	return m->objects < 0 || m->free_kb < 0 || m->slab_kb < 0 ? -1 : 0;
-}
 
 /*
  * A snapshot once the threads of reaped processes are gone: an idle CPU

@@ -27,6 +27,7 @@
 #include <uapi/linux-abi.h>
 
 #include "ktap.h"
+#include "meminfo_util.h"
 
 long syscall(long nr, ...);
 
@@ -401,24 +402,12 @@ static void *detached_body(void *arg)
 	return NULL;
 }
 
-/*
- * Free memory (kB) from /proc/meminfo, or -1 on a host (qemu-arm), whose
- * figure moves with everything else it runs: ours has a HeapObjects line.
- */
+/* Free memory (kB), or -1 on a host (qemu-arm): meminfo_util.h */
 static long mem_free_kb(void)
 {
-	char buf[512];
-	FILE *f = fopen("/proc/meminfo", "r");
-	long kb = -1, objects = -1;
+	struct mem_snapshot m;
 
-	if (!f)
-		return -1;
-	while (fgets(buf, sizeof(buf), f)) {
-		sscanf(buf, "MemFree: %ld", &kb);
-		sscanf(buf, "HeapObjects: %ld", &objects);
-	}
-	fclose(f);
-	return objects < 0 ? -1 : kb;
+	return mem_snapshot(&m) < 0 ? -1 : m.free_kb;
 }
 
 static void test_detached_no_leak(void)
