@@ -97,7 +97,7 @@ help:
 	@echo '  bench             benchmarks (QEMU, -icount shift=0); tables and $(O)/bench*.json'
 	@echo '  torture           thousands of real power cuts on /data (TORTURE_CUTS=2000, SEED=)'
 	@echo 'Configuration:'
-	@echo '  <board>_defconfig configure for a board: $(notdir $(wildcard boards/*))'
+	@echo '  <board>_defconfig configure for a board: $(notdir $(patsubst %/,%,$(wildcard boards/*/)))'
 	@echo '  menuconfig        edit $(KCONFIG_CONFIG) in a terminal'
 	@echo '  olddefconfig      update $(KCONFIG_CONFIG), new options at their defaults'
 	@echo '  savedefconfig     write the minimal $(O)/defconfig'
