@@ -15,6 +15,11 @@
 
 static int panicking;
 
+bool panic_in_progress(void)
+{
+	return READ_ONCE(panicking) != 0;
+}
+
 __noreturn void panic(const char *fmt, ...)
 {
 	char reason[256];

@@ -185,6 +185,15 @@ struct console *console_get(void)
 	       list_first_entry(&consoles, struct console, node);
 }
 
+void console_flush(void)
+{
+	struct console *con;
+
+	list_for_each_entry(con, &consoles, node)
+		if (con->flush)
+			con->flush(con);
+}
+
 void console_write(const char *s, size_t len)
 {
 	const char *p, *end = s + len;

@@ -45,6 +45,7 @@ __noreturn void machine_restart(void)
 
 __noreturn void machine_exit_status(int status)
 {
+	console_flush();	/* terminal output still queued in a driver */
 	semihosting_exit(status);	/* returns when not under semihosting */
 	if (status)
 		pr_err("exit status %d", status);
@@ -58,6 +59,7 @@ __noreturn void machine_exit_status(int status)
  */
 __noreturn void machine_panic_exit(void)
 {
+	console_flush();
 	if (selftest_mode || !console_get())
 		semihosting_exit(2);
 	machine_halt();

@@ -18,7 +18,9 @@
  * (a whole line in canonical mode); what it takes waits in the line or
  * in a one-byte lookahead for the next read.  Locking: tty_lock (a
  * mutex) protects the termios, the line and the lookahead; writes go
- * straight to the console, which serialises itself.
+ * to the console's output queue when it has one (the transmit interrupt
+ * sends it; a full queue puts the writer to sleep), else straight to the
+ * console; either serialises itself.
  */
 #include <kernel/tty_console.h>
 #include <kernel/printk.h>
@@ -275,8 +277,58 @@ u32 tty_console_poll(struct file *file, struct poll_table *pt)
 	return mask;
 }
 
+static bool output_room(void *arg)
+{
+	struct console *con = arg;
+
+	return con->write_room(con) >= 2;
+}
+
+/*
+ * Output by the console's interrupt-driven queue: NL becomes CR NL
+ * (ONLCR), and a full queue puts the writer to sleep until the transmit
+ * interrupt makes room, instead of spinning on the UART with interrupts
+ * off.  Return: bytes of @buf taken (fewer only when a signal came), or
+ * -EINTR when a signal came before any.
+ */
+static ssize_t tty_queue_output(struct console *con, const char *s, size_t len)
+{
+	bool cr_queued = false;	/* the CR of a NL is out, the LF not yet */
+	size_t i = 0, n, got;
+
+	while (i < len) {
+		if (s[i] == '\n') {
+			const char *eol = cr_queued ? "\n" : "\r\n";
+
+			n = cr_queued ? 1 : 2;
+			got = con->queue(con, eol, n);
+			if (got == n) {
+				i++;
+				cr_queued = false;
+				continue;
+			}
+			cr_queued |= got == 1;
+		} else {
+			const char *nl = memchr(s + i, '\n', len - i);
+
+			n = nl ? (size_t)(nl - (s + i)) : len - i;
+			got = con->queue(con, s + i, n);
+			i += got;
+			if (got == n)
+				continue;
+		}
+		if (wait_event_cond(con->output_wait, output_room, con, 0))
+			return i ? (ssize_t)i : -EINTR;
+	}
+	return (ssize_t)len;
+}
+
 ssize_t tty_console_write(const void *buf, size_t len)
 {
+	struct console *con = console_get();
+
+	if (con && con->queue)
+		return tty_queue_output(con, buf, len);
 	console_write(buf, len);	/* the console maps NL to CR NL (ONLCR) */
 	return (ssize_t)len;
 }

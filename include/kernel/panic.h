@@ -11,6 +11,9 @@
  */
 __noreturn void panic(const char *fmt, ...) __printf(1, 2);
 
+/* True from the start of a panic: drivers skip locks a dead CPU may hold. */
+bool panic_in_progress(void);
+
 /* Broken-invariant check: panics with file:line when @cond is false. */
 #define BUG_ON(cond) do {						\
 	if (unlikely(cond))						\

@@ -48,12 +48,26 @@ struct console {
 	 */
 	bool (*input_ready)(struct console *con);
 	struct wait_queue_head *input_wait;
+	/*
+	 * Optional, all four or none: terminal output by interrupt.  queue()
+	 * takes what fits in the driver's buffer without waiting for the
+	 * wire and returns how much it took; output_wait is woken when room
+	 * appears (write_room() says how much); flush() sends everything
+	 * queued, polled.  write() (log lines) sends what is queued first,
+	 * so that output stays in order.
+	 */
+	size_t (*queue)(struct console *con, const char *s, size_t len);
+	size_t (*write_room)(struct console *con);
+	struct wait_queue_head *output_wait;
+	void (*flush)(struct console *con);
 	void *priv;
 	struct list_head node;
 };
 
 void register_console(struct console *con);
 struct console *console_get(void);	/* the first registered, or NULL */
+/* Send what consoles hold queued, polled (before power off or exit). */
+void console_flush(void);
 
 /* Raw console output, no timestamp, not logged (ktest's KTAP lines). */
 void console_write(const char *s, size_t len);

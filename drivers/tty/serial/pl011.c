@@ -6,9 +6,12 @@
  * driver) so that the console prints from the start of boot; its output
  * polls the FIFO-full flag, which works with interrupts off (a panic).
  * Every other PL011 binds through the device model as a platform driver.
- * All of them receive by interrupt into a ring, and the non-console ones
- * also transmit by interrupt from a ring: tty_write() queues, the TX
- * interrupt refills the FIFO.  Each is a tty port (ttyAMA<n>, n from the
+ * All of them receive by interrupt into a ring and transmit by interrupt
+ * from a ring: tty_write() (and, on the console, the terminal's output)
+ * queues, the TX interrupt refills the FIFO and wakes writers waiting for
+ * room.  Log lines (printk) stay polled, so that they work with
+ * interrupts off and in a panic; they send what is queued first, so the
+ * console's output stays in order.  Each is a tty port (ttyAMA<n>, n from the
  * DT's serial<n> alias).  The receive interrupt wakes rx_wait, where the
  * console terminal's readers and pollers sleep (struct console's
  * input_wait).
@@ -22,6 +25,7 @@
 #include <kernel/irq.h>
 #include <kernel/of.h>
 #include <kernel/printk.h>
+#include <kernel/panic.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
 #include <kernel/errno.h>
@@ -74,6 +78,7 @@ struct pl011 {
 	u8 tx[TX_RING];
 	volatile u32 tx_head;	/* written by the writer */
 	volatile u32 tx_tail;	/* written by whoever fills the FIFO */
+	struct wait_queue_head tx_wait;	/* writers waiting for room */
 };
 
 static void pl011_putc(struct pl011 *u, char c)
@@ -83,12 +88,53 @@ static void pl011_putc(struct pl011 *u, char c)
 	writel_relaxed(c, u->base + UART_DR);
 }
 
-static void pl011_con_write(struct console *con, const char *s, size_t len)
+static size_t pl011_tx_room(struct pl011 *u)
 {
-	struct pl011 *u = con->priv;
+	return TX_RING - (u->tx_head - u->tx_tail);
+}
 
+/*
+ * Send everything queued, polled; called with @lock held and IRQs masked.
+ * The TX interrupt is left on: it comes once the FIFO drains, finds the
+ * ring empty, turns itself off and wakes any writer waiting for room
+ * (waking here could deadlock: printk runs under scheduler locks).
+ */
+static void pl011_tx_drain(struct pl011 *u)
+{
+	if (u->tx_tail == u->tx_head)
+		return;
+	while (u->tx_tail != u->tx_head) {
+		pl011_putc(u, u->tx[u->tx_tail % TX_RING]);
+		u->tx_tail++;
+	}
+	writel_relaxed(readl_relaxed(u->base + UART_IMSC) | INT_TX, u->base + UART_IMSC);
+}
+
+/* Polled output, after what was queued before it. */
+static void pl011_write_polled(struct pl011 *u, const char *s, size_t len)
+{
+	unsigned long flags;
+	bool locked;
+
+	local_irq_save(flags);
+	/* in a panic, the CPU that holds the lock may be dead */
+	locked = spin_trylock(&u->lock);
+	if (!locked && !panic_in_progress()) {
+		spin_lock(&u->lock);
+		locked = true;
+	}
+	pl011_tx_drain(u);
 	while (len--)
 		pl011_putc(u, *s++);
+	if (locked)
+		spin_unlock(&u->lock);
+	local_irq_restore(flags);
+}
+
+/* Log lines (printk): polled, so they work with interrupts off. */
+static void pl011_con_write(struct console *con, const char *s, size_t len)
+{
+	pl011_write_polled(con->priv, s, len);
 }
 
 static int pl011_rx_take(struct pl011 *u)
@@ -159,30 +205,42 @@ static enum irq_return pl011_interrupt(int irq, void *dev)
 	if (u->rx_head != head)
 		wake_up_all(&u->rx_wait);	/* nothing to do without sleepers */
 	if (mis & INT_TX) {
+		bool room;
+
 		spin_lock(&u->lock);
 		writel_relaxed(INT_TX, u->base + UART_ICR);
 		pl011_tx_fill(u);
+		room = pl011_tx_room(u) >= TX_RING / 2;
 		spin_unlock(&u->lock);
+		if (room)	/* not under @lock: see pl011_tx_drain() */
+			wake_up_all(&u->tx_wait);
 	}
 	return IRQ_HANDLED;
+}
+
+/* Queue what fits (writers may race: the copy is under @lock). */
+static size_t pl011_queue(struct pl011 *u, const u8 *s, size_t len)
+{
+	unsigned long flags;
+	size_t n = 0;
+
+	spin_lock_irqsave(&u->lock, flags);
+	while (n < len && pl011_tx_room(u))
+		u->tx[u->tx_head++ % TX_RING] = s[n++];
+	pl011_tx_fill(u);	/* prime the FIFO; the interrupt does the rest */
+	spin_unlock_irqrestore(&u->lock, flags);
+	return n;
 }
 
 static int pl011_tty_write(struct tty_port *port, const u8 *buf, size_t len)
 {
 	struct pl011 *u = port->priv;
-	unsigned long flags;
-	size_t n = 0;
 
-	if (u->is_console || !u->irq) {		/* polled: console semantics */
-		pl011_con_write(&u->con, (const char *)buf, len);
+	if (!u->irq) {		/* no interrupt: polled */
+		pl011_write_polled(u, (const char *)buf, len);
 		return (int)len;
 	}
-	while (n < len && u->tx_head - u->tx_tail < TX_RING)
-		u->tx[u->tx_head++ % TX_RING] = buf[n++];
-	spin_lock_irqsave(&u->lock, flags);
-	pl011_tx_fill(u);	/* prime the FIFO; the interrupt does the rest */
-	spin_unlock_irqrestore(&u->lock, flags);
-	return (int)n;
+	return (int)pl011_queue(u, buf, len);
 }
 
 static int pl011_tty_read(struct tty_port *port, u8 *buf, size_t len)
@@ -212,9 +270,25 @@ static size_t pl011_write_room(struct tty_port *port)
 {
 	struct pl011 *u = port->priv;
 
-	if (u->is_console || !u->irq)
+	if (!u->irq)
 		return TX_RING;		/* polled output: a write never waits */
-	return TX_RING - (u->tx_head - u->tx_tail);
+	return pl011_tx_room(u);
+}
+
+/* The console terminal's output (struct console's queue hooks). */
+static size_t pl011_con_queue(struct console *con, const char *s, size_t len)
+{
+	return pl011_queue(con->priv, (const u8 *)s, len);
+}
+
+static size_t pl011_con_write_room(struct console *con)
+{
+	return pl011_tx_room(con->priv);
+}
+
+static void pl011_con_flush(struct console *con)
+{
+	pl011_write_polled(con->priv, "", 0);
 }
 
 static const struct tty_port_ops pl011_tty_ops = {
@@ -256,6 +330,7 @@ static void pl011_hw_init(struct pl011 *u, int node)
 	writel(CR_UARTEN | CR_TXE | CR_RXE, u->base + UART_CR);
 	spin_lock_init(&u->lock);
 	init_waitqueue_head(&u->rx_wait);	/* before the interrupt can come */
+	init_waitqueue_head(&u->tx_wait);
 }
 
 static bool alias_taken(int n)
@@ -328,6 +403,10 @@ static int pl011_early_probe(int node)
 	if (!err) {		/* input comes by interrupt: readers may sleep */
 		u->con.input_ready = pl011_con_input_ready;
 		u->con.input_wait = &u->rx_wait;
+		u->con.queue = pl011_con_queue;	/* and output too */
+		u->con.write_room = pl011_con_write_room;
+		u->con.output_wait = &u->tx_wait;
+		u->con.flush = pl011_con_flush;
 	}
 	register_console(&u->con);
 	console_uart = u;

@@ -2,7 +2,7 @@
 /*
  * PL011 tty self-tests: the console has its tty port; a second UART
  * (through the device model) transmits by interrupt, draining a write
- * several times the FIFO's size; and, when tests/qemu/uart-loopback.sh
+ * several times the FIFO's size; so does the console terminal; and, when tests/qemu/uart-loopback.sh
  * wires the port's output back to its input (a QEMU UDP chardev sending
  * to itself) and says so with uart_loopback=<port>, what is written comes
  * back byte for byte through the receive interrupt, and the port's /dev
@@ -16,6 +16,9 @@
 #include <kernel/slab.h>
 #include <kernel/string.h>
 #include <kernel/irq.h>
+#include <kernel/printk.h>
+#include <kernel/tty_console.h>
+#include <kernel/sched.h>
 #include <fs/poll.h>
 #include <fs/vfs.h>
 
@@ -74,6 +77,47 @@ static void pl011_tx_interrupt_drains(struct ktest *t)
 	/* The write primes one FIFO's worth; interrupts must move the rest. */
 	KEXPECT_GE(t, after.count - before.count, XFER / 16 - 1);
 	ktest_log(t, "%llu TX interrupts for %d bytes", after.count - before.count, XFER);
+	kfree(buf);
+}
+
+/*
+ * The console terminal's output goes by interrupt too: a write several
+ * times the 1 KiB ring is taken whole (the writer sleeps while the ring
+ * is full), the TX interrupts move it, and the ring empties without any
+ * polled output (no log line in between).  The text is KTAP comments.
+ */
+static void pl011_console_output_by_interrupt(struct ktest *t)
+{
+	struct console *con = console_get();
+	struct irq_stat before, after;
+	size_t len = 0, room;
+	unsigned int irq;
+	u64 deadline;
+	char *buf;
+	int i;
+
+	KASSERT_NOT_NULL(t, con);
+	if (!con->queue) {
+		ktest_skip(t, "the console has no receive/transmit interrupt");
+		return;
+	}
+	KASSERT_EQ(t, of_irq_get(of_stdout_node(), 0, &irq), 0);
+	buf = kmalloc(4096, GFP_KERNEL);
+	KASSERT_NOT_NULL(t, buf);
+	for (i = 0; len + 64 < 4096; i++)
+		len += snprintf(buf + len, 4096 - len,
+				"# console output by interrupt, line %02d ..............\n", i);
+	room = con->write_room(con);
+	irq_get_stat(irq, &before);
+	KEXPECT_EQ(t, tty_console_write(buf, len), (ssize_t)len);
+	deadline = ktime_get_ns() + 2 * NSEC_PER_SEC;
+	while (con->write_room(con) < room && ktime_get_ns() < deadline)
+		msleep(1);
+	irq_get_stat(irq, &after);
+	KEXPECT_EQ(t, con->write_room(con), room);
+	/* one FIFO per interrupt at most: the rest cannot have been polled */
+	KEXPECT_GE(t, after.count - before.count, len / 16 - 64);
+	ktest_log(t, "%llu interrupts for %zu bytes", after.count - before.count, len);
 	kfree(buf);
 }
 
@@ -170,6 +214,7 @@ out_ctx:
 static struct ktest_case pl011_cases[] = {
 	KTEST_CASE(pl011_console_has_tty),
 	KTEST_CASE(pl011_tx_interrupt_drains),
+	KTEST_CASE(pl011_console_output_by_interrupt),
 	KTEST_CASE(pl011_loopback),
 	KTEST_CASE(pl011_loopback_poll),
 	{}
