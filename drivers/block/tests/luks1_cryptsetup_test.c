@@ -10,7 +10,8 @@
  * and `luksOpen --test-passphrase` (and a wrong passphrase fails), and
  * sectors we wrote through the encrypted loop decrypt, with the master key
  * cryptsetup dumps and the sector number as IV, to our plaintext.
- * Skips when cryptsetup is missing.  Runs cryptsetup on plain files: no
+ * Skips when cryptsetup is missing (looked for on PATH, then in /usr/sbin
+ * and /sbin: tests/host/ktest_main.c).  Runs cryptsetup on plain files: no
  * device-mapper needed.
  */
 #include <port/port.h>

@@ -7,7 +7,8 @@
  * compared with the original: raw image, and the same image through
  * cloop/LZ4 (the compressed read-only root).  Also: damaged superblocks,
  * and inodes damaged with debugfs: -EUCLEAN for what is damaged only.
- * Skips when mke2fs is missing.
+ * Skips when mke2fs is missing (looked for on PATH, then in /usr/sbin and
+ * /sbin: tests/host/ktest_main.c).
  */
 #include <port/port.h>
 #include <kernel/ktest.h>

@@ -5,6 +5,7 @@
 # (which runs on the target too, where mke2fs does not exist).
 #   usage: fs/ext2/tests/gen_tiny_image.sh [TOOLS_DIR]   (from the top)
 set -e
+PATH=$PATH:/usr/sbin:/sbin	# where e2fsprogs installs mke2fs
 T=${1:-${O:-build}/host/tools}
 W=$(mktemp -d /tmp/ext2tiny.XXXXXX)
 trap 'rm -rf "$W"' EXIT
