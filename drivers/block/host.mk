@@ -12,10 +12,10 @@ host-test-y += drivers/block/tests/cloop_test.c drivers/block/tests/loop_test.c 
 host-script-y += drivers/block/tests/cloop_tools.sh
 
 host-tool-y += mkcloop cloop-extract cryptloop bench-block
-tool-mkcloop-src := tools/cloop/mkcloop.c
-tool-cloop-extract-src := tools/cloop/cloop-extract.c
-tool-cryptloop-src := tools/cryptloop/cryptloop.c
-tool-bench-block-src := drivers/block/tests/bench/bench_block.c
+tool-mkcloop-src := tools/cloop/mkcloop.c tools/lib/cli.c
+tool-cloop-extract-src := tools/cloop/cloop-extract.c tools/lib/cli.c
+tool-cryptloop-src := tools/cryptloop/cryptloop.c tools/lib/cli.c
+tool-bench-block-src := drivers/block/tests/bench/bench_block.c tools/lib/cli.c
 
 host-fuzz-y += fuzz_cloop fuzz_luks1
 fuzz-fuzz_cloop-src := drivers/block/tests/fuzz/fuzz_cloop.c
