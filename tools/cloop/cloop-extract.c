@@ -61,8 +61,8 @@ static int parse_args(int argc, char **argv, struct args *a)
 		} else if (c == 'i') {
 			a->info = true;
 		} else if (c == 's') {
-			if (cli_number(PROG, "-s", optarg, 0, UINT64_MAX, NULL,
-				       &a->size))
+			if (cli_number(PROG, "-s", optarg, 0, UINT64_MAX,
+				       "a size in bytes (K/M/G suffixes)", &a->size))
 				return CLI_EXIT_USAGE;
 			a->cut = true;
 		} else {

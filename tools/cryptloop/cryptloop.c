@@ -612,10 +612,11 @@ static int set_option(struct opts *o, int c, const char *v)
 		return cli_number(PROG, n, v, LUKS1_MIN_ITER, UINT32_MAX, NULL, &o->iter);
 	case 'o':
 		o->has_offset = true;
-		if (cli_number(PROG, n, v, 0, UINT64_MAX, NULL, &o->offset))
+		if (cli_number(PROG, n, v, 0, UINT64_MAX, "bytes, a multiple of 512",
+			       &o->offset))
 			return CLI_EXIT_USAGE;
-		return o->offset % 512 ? cli_usage_error(PROG, "-o %s: expected a "
-							 "multiple of 512", v) : 0;
+		return o->offset % 512 ? cli_usage_error(PROG, "-o %s: expected "
+							 "bytes, a multiple of 512", v) : 0;
 	case OPT_SIZE:
 		o->has_size = true;
 		return cli_number(PROG, n, v, MIN_CONTAINER, INT64_MAX,
