@@ -15,6 +15,9 @@
 #include <mtd/mtdsim.h>
 #include <mtd/ftl.h>
 #include <fs/logfs.h>
+#include "../lib/cli.h"
+
+#define PROG "bench-storage"
 
 struct dev {
 	const char *name;
@@ -254,6 +257,22 @@ static void bench(struct dev *d)
 	mtdsim_destroy(d->sim);
 }
 
+static void usage(void)
+{
+	printf("usage: bench-storage [--json FILE]\n"
+	       "Benchmark the flash stack (sim -> FTL -> LogFS) on a simulated 64 MiB\n"
+	       "NOR and 128 MiB NAND: write amplification, erases, flash reads, RAM\n"
+	       "and host time per workload.  Prints a table; asserts nothing.\n"
+	       "\n"
+	       "  --json FILE         also write the rows as JSON to FILE (default: none)\n"
+	       "  -h, --help          this text\n"
+	       "\n"
+	       "Environment: BENCH_LOGLEVEL=N (kernel log level, default 3),\n"
+	       "BENCH_FSCK=1 (run fsck after each workload and print it).\n"
+	       "Exit status: 0 done, 1 the JSON file could not be written, 2 bad\n"
+	       "command line.\n");
+}
+
 int main(int argc, char **argv)
 {
 	struct dev devs[] = {
@@ -267,13 +286,16 @@ int main(int argc, char **argv)
 	int i;
 
 	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--json") && i + 1 < argc)
-			json = argv[++i];
-		else {
-			printf("usage: bench-storage [--json FILE]\n"
-			       "Benchmark sim -> FTL -> LogFS on 64 MiB NOR and 128 MiB NAND.\n");
-			return strcmp(argv[i], "--help") ? 2 : 0;
+		if (cli_is_help(argv[i])) {
+			usage();
+			return 0;
 		}
+		if (strcmp(argv[i], "--json"))
+			return cli_usage_error(PROG, "unknown %s '%s'", argv[i][0] ==
+					       '-' ? "option" : "argument", argv[i]);
+		if (i + 1 >= argc)
+			return cli_usage_error(PROG, "option '--json' needs a value");
+		json = argv[++i];
 	}
 	port_loglevel = getenv("BENCH_LOGLEVEL") ? atoi(getenv("BENCH_LOGLEVEL")) : 3;
 	printf("%-5s %-28s %9s %9s %6s %10s %8s %8s %7s\n", "dev", "workload",

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "logfs_image.h"
+#include "../lib/cli.h"
 
 static s64 img_now(void)
 {
@@ -24,35 +25,66 @@ static s64 img_now(void)
 	return (s64)ts.tv_sec * 1000000000ll + ts.tv_nsec;
 }
 
-uint64_t img_parse_size(const char *s)
+const char *img_common_help(bool make)
 {
-	char *end;
-	uint64_t v = strtoull(s, &end, 0);
-
-	switch (*end) {
-	case 'k': case 'K': v <<= 10; end++; break;
-	case 'm': case 'M': v <<= 20; end++; break;
-	case 'g': case 'G': v <<= 30; end++; break;
-	}
-	return *end ? 0 : v;
-}
-
-const char *img_common_help(void)
-{
-	return
+	return make ?
 	"  --blkio             plain block image (default: raw NOR flash image)\n"
-	"  --size N            image size (K/M/G suffixes); created if missing\n"
-	"  --erase-size N      NOR erase block size (default 256K)\n"
-	"  --offset N          partition start in the image (default 0)\n"
-	"  --part-size N       partition size (default: to the end)\n"
+	"  --size N            image size (K/M/G suffixes): the file is created or\n"
+	"                      resized to it (default: the existing file's size)\n"
+	"  --erase-size N      NOR erase block size, a power of 2 (default 256K)\n"
+	"  --offset N          partition start in the image, a multiple of the\n"
+	"                      erase size (default 0)\n"
+	"  --part-size N       partition size (default: to the end of the image)\n"
 	"  --volume NAME       FTL volume (default \"data\")\n"
 	"  --seg-size N        block image: segment size (default 128K)\n"
-	"  --compress          LZ4-compress file blocks when it helps\n";
+	"  --compress          LZ4-compress file blocks when it helps (default off)\n" :
+	"  --blkio             plain block image (default: raw NOR flash image)\n"
+	"  --erase-size N      NOR erase block size, a power of 2 (default 256K)\n"
+	"  --offset N          partition start in the image (default 0)\n"
+	"  --part-size N       partition size (default: to the end of the image)\n"
+	"  --volume NAME       FTL volume (default \"data\")\n"
+	"  --seg-size N        block image: segment size (default 128K)\n"
+	"  --compress          LZ4-compress blocks this tool writes (default off)\n";
 }
 
-int img_common_opt(struct img_opts *o, int argc, char **argv, int i)
+/* Store the value of a common option that takes one; 0 or CLI_EXIT_USAGE. */
+static int img_opt_value(struct img_opts *o, const char *prog, const char *a,
+			 const char *v)
 {
-	const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+	uint64_t n;
+
+	if (!strcmp(a, "--volume")) {
+		o->volume = v;
+		return *v ? 0 : cli_usage_error(prog, "--volume: expected a name");
+	}
+	if (cli_number(prog, a, v, 1, !strcmp(a, "--size") ||
+		       !strcmp(a, "--offset") || !strcmp(a, "--part-size") ?
+		       UINT64_MAX : UINT32_MAX, "a size in bytes, e.g. 8M (K/M/G "
+		       "suffixes)", &n))
+		return CLI_EXIT_USAGE;
+	if (!strcmp(a, "--size"))
+		o->size = n;
+	else if (!strcmp(a, "--offset"))
+		o->offset = n;
+	else if (!strcmp(a, "--part-size"))
+		o->part_size = n;
+	else if (!strcmp(a, "--seg-size"))
+		o->seg_size = (uint32_t)n;
+	else if (n & (n - 1))
+		return cli_usage_error(prog, "%s %s: expected a power of 2 (e.g. "
+				       "64K, 256K)", a, v);
+	else
+		o->erase_size = (uint32_t)n;
+	return 0;
+}
+
+int img_common_opt(struct img_opts *o, const char *prog, bool make, int argc,
+		   char **argv, int i)
+{
+	static const char *const with_value[] = { "--size", "--erase-size",
+		"--offset", "--part-size", "--volume", "--seg-size" };
+	const char *a = argv[i];
+	size_t k;
 
 	if (!strcmp(a, "--blkio")) {
 		o->blkio = true;
@@ -62,23 +94,17 @@ int img_common_opt(struct img_opts *o, int argc, char **argv, int i)
 		o->compress = true;
 		return 1;
 	}
-	if (!v)
+	for (k = 0; k < ARRAY_SIZE(with_value); k++)
+		if (!strcmp(a, with_value[k]))
+			break;
+	if (k == ARRAY_SIZE(with_value))
 		return 0;
-	if (!strcmp(a, "--size"))
-		o->size = img_parse_size(v);
-	else if (!strcmp(a, "--erase-size"))
-		o->erase_size = (uint32_t)img_parse_size(v);
-	else if (!strcmp(a, "--offset"))
-		o->offset = img_parse_size(v);
-	else if (!strcmp(a, "--part-size"))
-		o->part_size = img_parse_size(v);
-	else if (!strcmp(a, "--volume"))
-		o->volume = v;
-	else if (!strcmp(a, "--seg-size"))
-		o->seg_size = (uint32_t)img_parse_size(v);
-	else
-		return 0;
-	return 2;
+	if (!make && !strcmp(a, "--size"))
+		return -cli_usage_error(prog, "--size is for making an image "
+					"(mkfs.logfs)");
+	if (i + 1 >= argc)
+		return -cli_usage_error(prog, "option '%s' needs a value", a);
+	return img_opt_value(o, prog, a, argv[i + 1]) ? -CLI_EXIT_USAGE : 2;
 }
 
 static int img_load(struct img *im, bool create)
@@ -91,7 +117,9 @@ static int img_load(struct img *im, bool create)
 	else
 		im->mem_size = im->o.size;
 	if (!im->mem_size) {
-		fprintf(stderr, "%s: no such image (give --size)\n", im->o.path);
+		fprintf(stderr, "%s: %s\n", im->o.path, create ?
+			"no such image: give --size to create it" :
+			"no such image");
 		return -ENOENT;
 	}
 	im->mem = malloc(im->mem_size);
@@ -166,7 +194,9 @@ static int img_medium(struct img *im, bool format)
 	if (IS_ERR(im->sim)) {
 		ret = (int)PTR_ERR(im->sim);
 		im->sim = NULL;
-		fprintf(stderr, "image size and erase size do not fit\n");
+		fprintf(stderr, "%s: the image size (%llu) is not a multiple of "
+			"the erase size (%u)\n", im->o.path,
+			(unsigned long long)im->mem_size, im->o.erase_size);
 		return ret;
 	}
 	ret = mtd_part_init(&im->part, &im->sim->mtd, im->o.volume, im->o.offset,
@@ -266,8 +296,8 @@ int img_close(struct img *im)
 	return ret;
 }
 
-static int img_put_file(struct img *im, const char *host, const char *dst,
-			mode_t mode)
+int img_put_file(struct img *im, const char *host, const char *dst,
+		 uint32_t mode)
 {
 	struct logfs_file *f;
 	char buf[65536];

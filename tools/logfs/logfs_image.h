@@ -43,11 +43,16 @@ struct img {
 	bool dirty;
 };
 
-/* Parse a size with K/M/G suffix; 0 on error. */
-uint64_t img_parse_size(const char *s);
-/* Handle a common option (returns 1 if consumed, 2 if it took the next arg). */
-int img_common_opt(struct img_opts *o, int argc, char **argv, int i);
-const char *img_common_help(void);
+/*
+ * Handle the common option argv[i] of tool @prog (@make: one that makes
+ * images, which takes --size).  Returns 0 if it is not one, 1 if consumed,
+ * 2 if it took the next argument too, or -CLI_EXIT_USAGE after a message
+ * (a bad or missing value).
+ */
+int img_common_opt(struct img_opts *o, const char *prog, bool make, int argc,
+		   char **argv, int i);
+/* The --help lines of the common options, with their defaults. */
+const char *img_common_help(bool make);
 
 /* Create an empty FTL + LogFS on the image (creating the file if needed). */
 int img_format(struct img *im, const struct img_opts *o);
@@ -55,6 +60,9 @@ int img_format(struct img *im, const struct img_opts *o);
 int img_open(struct img *im, const struct img_opts *o);
 /* Unmount, detach, write the image back if changed. */
 int img_close(struct img *im);
+/* Copy the host file @host to @dst (created or truncated, @mode). */
+int img_put_file(struct img *im, const char *host, const char *dst,
+		 uint32_t mode);
 /* Copy a host directory tree into @dst (a LogFS path). */
 int img_populate(struct img *im, const char *hostdir, const char *dst);
 

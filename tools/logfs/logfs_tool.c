@@ -9,21 +9,48 @@
 #include <stdlib.h>
 #include <string.h>
 #include "logfs_image.h"
+#include "../lib/cli.h"
 
-static void usage(FILE *out)
+#define PROG "logfs-tool"
+
+struct command {
+	const char *name, *args;	/* args: for messages */
+	int nargs;
+	bool writes;
+};
+
+static const struct command commands[] = {
+	{ "ls", "PATH", 1, false },
+	{ "cat", "PATH", 1, false },
+	{ "stat", "PATH", 1, false },
+	{ "get", "PATH HOSTFILE", 2, false },
+	{ "put", "HOSTFILE PATH", 2, true },
+	{ "mkdir", "PATH", 1, true },
+	{ "rm", "PATH", 1, true },
+	{ "df", "", 0, false },
+};
+
+static void usage(void)
 {
-	fprintf(out, "usage: logfs-tool [options] IMAGE COMMAND [ARGS]\n"
-		"Commands:\n"
-		"  ls PATH             list a directory\n"
-		"  cat PATH            print a file\n"
-		"  stat PATH           attributes\n"
-		"  get PATH HOSTFILE   copy a file out\n"
-		"  put HOSTFILE PATH   copy a file in\n"
-		"  mkdir PATH          make a directory\n"
-		"  rm PATH             remove a file (or an empty directory)\n"
-		"  df                  space and counters\n"
-		"Options:\n%s"
-		"  --help              this text\n", img_common_help());
+	printf("usage: logfs-tool [options] IMAGE COMMAND [ARGS]\n"
+	       "Look at or change the LogFS on IMAGE (a raw NOR flash image with an\n"
+	       "FTL unless --blkio).  PATHs are absolute paths in the LogFS.\n"
+	       "\n"
+	       "Commands:\n"
+	       "  ls PATH             list a directory: type, inode number, name\n"
+	       "  cat PATH            print a file\n"
+	       "  stat PATH           inode, mode, links, owner, size, blocks, mtime\n"
+	       "  get PATH HOSTFILE   copy a file out\n"
+	       "  put HOSTFILE PATH   copy a file in (created or replaced, mode 0644)\n"
+	       "  mkdir PATH          make a directory (mode 0755)\n"
+	       "  rm PATH             remove a file (or an empty directory)\n"
+	       "  df                  space and counters\n"
+	       "\n"
+	       "Options (before IMAGE):\n%s"
+	       "  -h, --help          this text\n"
+	       "\n"
+	       "Exit status: 0 done, 1 failed, 2 bad command line.\n",
+	       img_common_help(false));
 }
 
 static int print_entry(void *ctx, const char *name, u32 len, u32 ino, u32 type)
@@ -43,126 +70,149 @@ static int copy_out(struct logfs *fs, const char *path, FILE *out)
 	if (IS_ERR(f))
 		return (int)PTR_ERR(f);
 	while ((n = logfs_pread(f, buf, sizeof(buf), off)) > 0) {
-		fwrite(buf, 1, (size_t)n, out);
+		if (fwrite(buf, 1, (size_t)n, out) != (size_t)n) {
+			n = -errno;
+			break;
+		}
 		off += (uint64_t)n;
 	}
 	logfs_close(f);
 	return n < 0 ? (int)n : 0;
 }
 
-static int run(struct img *im, int argc, char **argv)
+static int cmd_stat(struct logfs *fs, const char *path)
 {
-	const char *cmd = argv[0];
-	struct logfs_statfs sf;
 	struct logfs_stat st;
-	FILE *f;
-	int ret;
+	int ret = logfs_stat(fs, path, &st);
 
-	if (!strcmp(cmd, "ls") && argc == 2)
-		return logfs_readdir(im->fs, argv[1], print_entry, NULL);
-	if (!strcmp(cmd, "cat") && argc == 2)
-		return copy_out(im->fs, argv[1], stdout);
-	if (!strcmp(cmd, "stat") && argc == 2) {
-		ret = logfs_stat(im->fs, argv[1], &st);
-		if (!ret)
-			printf("ino %u mode %o nlink %u uid %u gid %u size %llu blocks %llu mtime %lld\n",
-			       st.ino, st.mode, st.nlink, st.uid, st.gid,
-			       (unsigned long long)st.size,
-			       (unsigned long long)st.blocks,
-			       (long long)st.mtime_ns);
-		return ret;
-	}
-	if (!strcmp(cmd, "get") && argc == 3) {
-		f = fopen(argv[2], "wb");
-		if (!f)
-			return -errno;
-		ret = copy_out(im->fs, argv[1], f);
-		fclose(f);
-		return ret;
-	}
-	if (!strcmp(cmd, "put") && argc == 3) {
-		char dir[4096];
-		const char *slash = strrchr(argv[2], '/');
-
-		/* reuse the populate path for one file via a temp dir walk */
-		snprintf(dir, sizeof(dir), "%s", argv[1]);
-		(void)slash;
-		f = fopen(argv[1], "rb");
-		if (!f)
-			return -errno;
-		{
-			struct logfs_file *lf = logfs_open(im->fs, argv[2],
-				LOGFS_O_WRONLY | LOGFS_O_CREAT | LOGFS_O_TRUNC, 0644);
-			char buf[65536];
-			uint64_t off = 0;
-			size_t n;
-
-			if (IS_ERR(lf)) {
-				fclose(f);
-				return (int)PTR_ERR(lf);
-			}
-			ret = 0;
-			while (!ret && (n = fread(buf, 1, sizeof(buf), f)) > 0) {
-				int64_t w = logfs_pwrite(lf, buf, n, off);
-
-				ret = w == (int64_t)n ? 0 : w < 0 ? (int)w : -EIO;
-				off += n;
-			}
-			logfs_close(lf);
-		}
-		fclose(f);
-		return ret;
-	}
-	if (!strcmp(cmd, "mkdir") && argc == 2)
-		return logfs_mkdir(im->fs, argv[1], 0755);
-	if (!strcmp(cmd, "rm") && argc == 2) {
-		ret = logfs_unlink(im->fs, argv[1]);
-		return ret == -EISDIR ? logfs_rmdir(im->fs, argv[1]) : ret;
-	}
-	if (!strcmp(cmd, "df") && argc == 1) {
-		logfs_statfs(im->fs, &sf);
-		printf("blocks %llu free %llu files %llu segments %u free %u ram %zu\n",
-		       (unsigned long long)sf.blocks, (unsigned long long)sf.bfree,
-		       (unsigned long long)sf.files, sf.nr_segs, sf.free_segs,
-		       sf.ram_bytes);
-		return 0;
-	}
-	usage(stderr);
-	return -EINVAL;
+	if (!ret)
+		printf("ino %u mode %o nlink %u uid %u gid %u size %llu blocks %llu mtime %lld\n",
+		       st.ino, st.mode, st.nlink, st.uid, st.gid,
+		       (unsigned long long)st.size, (unsigned long long)st.blocks,
+		       (long long)st.mtime_ns);
+	return ret;
 }
 
-int main(int argc, char **argv)
+static int cmd_get(struct logfs *fs, const char *path, const char *host)
 {
-	struct img_opts o = { 0 };
-	struct img im;
-	int i, n, ret;
+	FILE *f = fopen(host, "wb");
+	int ret;
+
+	if (!f) {
+		perror(host);
+		return -errno;
+	}
+	ret = copy_out(fs, path, f);
+	if (fclose(f) && !ret)
+		ret = -errno;
+	return ret;
+}
+
+static int cmd_df(struct logfs *fs)
+{
+	struct logfs_statfs sf;
+
+	logfs_statfs(fs, &sf);
+	printf("blocks %llu free %llu files %llu segments %u free %u ram %zu\n",
+	       (unsigned long long)sf.blocks, (unsigned long long)sf.bfree,
+	       (unsigned long long)sf.files, sf.nr_segs, sf.free_segs,
+	       sf.ram_bytes);
+	return 0;
+}
+
+/* Run a command whose arguments have been counted; 0 or -errno. */
+static int run(struct img *im, const char *cmd, char **args)
+{
+	int ret;
+
+	if (!strcmp(cmd, "ls"))
+		return logfs_readdir(im->fs, args[0], print_entry, NULL);
+	if (!strcmp(cmd, "cat"))
+		return copy_out(im->fs, args[0], stdout);
+	if (!strcmp(cmd, "stat"))
+		return cmd_stat(im->fs, args[0]);
+	if (!strcmp(cmd, "get"))
+		return cmd_get(im->fs, args[0], args[1]);
+	if (!strcmp(cmd, "put"))
+		return img_put_file(im, args[0], args[1], 0644);
+	if (!strcmp(cmd, "mkdir"))
+		return logfs_mkdir(im->fs, args[0], 0755);
+	if (!strcmp(cmd, "rm")) {
+		ret = logfs_unlink(im->fs, args[0]);
+		return ret == -EISDIR ? logfs_rmdir(im->fs, args[0]) : ret;
+	}
+	return cmd_df(im->fs);
+}
+
+static const struct command *find_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
+
+/* Options, IMAGE, COMMAND and its arguments; 0, or the exit status. */
+static int parse_args(int argc, char **argv, struct img_opts *o,
+		      const struct command **cmd, int *first)
+{
+	int i, n;
 
 	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			usage(stdout);
-			return 0;
+		if (cli_is_help(argv[i])) {
+			usage();
+			exit(0);
 		}
-		n = img_common_opt(&o, argc, argv, i);
+		n = img_common_opt(o, PROG, false, argc, argv, i);
+		if (n < 0)
+			return -n;
+		if (!n && argv[i][0] == '-')
+			return cli_usage_error(PROG, "unknown option '%s'", argv[i]);
 		if (!n)
 			break;
 		i += n - 1;
 	}
-	if (argc - i < 2) {
-		usage(stderr);
-		return 2;
-	}
-	o.path = argv[i];
-	o.read_only = !strcmp(argv[i + 1], "ls") || !strcmp(argv[i + 1], "cat") ||
-		      !strcmp(argv[i + 1], "stat") || !strcmp(argv[i + 1], "get") ||
-		      !strcmp(argv[i + 1], "df");
+	if (argc - i < 2)
+		return cli_usage_error(PROG, "expected IMAGE and a COMMAND");
+	*cmd = find_command(argv[i + 1]);
+	if (!*cmd)
+		return cli_usage_error(PROG, "unknown command '%s'", argv[i + 1]);
+	if (argc - i - 2 != (*cmd)->nargs)
+		return cli_usage_error(PROG, "%s expects %s", (*cmd)->name,
+				       (*cmd)->nargs ? (*cmd)->args : "no arguments");
+	o->path = argv[i];
+	o->read_only = !(*cmd)->writes;
+	*first = i + 2;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const struct command *cmd = NULL;
+	struct img_opts o = { 0 };
+	struct img im;
+	int first = 0, ret, i;
+
+	ret = parse_args(argc, argv, &o, &cmd, &first);
+	if (ret)
+		return ret;
 	ret = img_open(&im, &o);
-	if (!ret)
-		ret = run(&im, argc - i - 1, argv + i + 1);
-	if (img_close(&im) && !ret)
-		ret = -EIO;
 	if (ret) {
-		fprintf(stderr, "logfs-tool: %s\n", strerror(-ret));
+		fprintf(stderr, PROG ": %s: cannot mount: %s\n", o.path,
+			strerror(-ret));
+		img_close(&im);
 		return 1;
 	}
-	return 0;
+	ret = run(&im, cmd->name, argv + first);
+	if (img_close(&im) && !ret)
+		ret = -EIO;
+	if (!ret)
+		return 0;
+	fprintf(stderr, PROG ": %s", cmd->name);
+	for (i = first; i < argc; i++)
+		fprintf(stderr, " %s", argv[i]);
+	fprintf(stderr, ": %s\n", strerror(-ret));
+	return 1;
 }

@@ -6,12 +6,21 @@
 #include <stdio.h>
 #include <string.h>
 #include "logfs_image.h"
+#include "../lib/cli.h"
 
-static void usage(FILE *out)
+#define PROG "mkfs.logfs"
+
+static void usage(void)
 {
-	fprintf(out, "usage: mkfs.logfs [options] IMAGE [HOSTDIR]\n"
-		"Format IMAGE with an FTL and LogFS; copy HOSTDIR into it.\n%s"
-		"  --help              this text\n", img_common_help());
+	printf("usage: mkfs.logfs [options] IMAGE [HOSTDIR]\n"
+	       "Format IMAGE with an FTL and LogFS (or only LogFS with --blkio), and\n"
+	       "copy the files, directories and symlinks of HOSTDIR into it.  IMAGE is\n"
+	       "a raw NOR flash image unless --blkio; it must exist unless --size.\n"
+	       "\n%s"
+	       "  -h, --help          this text\n"
+	       "\n"
+	       "Exit status: 0 done, 1 failed, 2 bad command line.\n",
+	       img_common_help(true));
 }
 
 int main(int argc, char **argv)
@@ -22,33 +31,33 @@ int main(int argc, char **argv)
 	int i, n, ret;
 
 	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			usage(stdout);
+		if (cli_is_help(argv[i])) {
+			usage();
 			return 0;
 		}
-		n = img_common_opt(&o, argc, argv, i);
-		if (n) {
+		n = img_common_opt(&o, PROG, true, argc, argv, i);
+		if (n < 0)
+			return -n;
+		if (n)
 			i += n - 1;
-		} else if (argv[i][0] == '-') {
-			usage(stderr);
-			return 2;
-		} else if (!o.path) {
+		else if (argv[i][0] == '-')
+			return cli_usage_error(PROG, "unknown option '%s'", argv[i]);
+		else if (!o.path)
 			o.path = argv[i];
-		} else {
+		else if (!dir)
 			dir = argv[i];
-		}
+		else
+			return cli_usage_error(PROG, "too many arguments: '%s'", argv[i]);
 	}
-	if (!o.path) {
-		usage(stderr);
-		return 2;
-	}
+	if (!o.path)
+		return cli_usage_error(PROG, "expected IMAGE");
 	ret = img_format(&im, &o);
 	if (!ret && dir)
 		ret = img_populate(&im, dir, "/");
 	if (img_close(&im) && !ret)
 		ret = -EIO;
 	if (ret) {
-		fprintf(stderr, "mkfs.logfs: %s: %s\n", o.path, strerror(-ret));
+		fprintf(stderr, PROG ": %s: %s\n", o.path, strerror(-ret));
 		return 1;
 	}
 	return 0;
