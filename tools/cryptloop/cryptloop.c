@@ -43,7 +43,7 @@ struct opts {
 };
 
 struct command {
-	const char *name;
+	const char *name;	/* first: cli_find() */
 	const char *options;	/* the option letters it takes */
 	bool needs_key;		/* -k (or -p where it takes 'p') */
 	int min_args, max_args;	/* after FILE */
@@ -680,16 +680,6 @@ static int check_args(const struct command *cmd, const struct opts *o,
 	return 0;
 }
 
-static const struct command *find_command(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(commands); i++)
-		if (!strcmp(commands[i].name, name))
-			return &commands[i];
-	return NULL;
-}
-
 /* Parse everything; 0, or the exit status (help: -1 for 0). */
 static int parse_args(int argc, char **argv, const struct command **cmd,
 		      struct opts *o)
@@ -703,7 +693,8 @@ static int parse_args(int argc, char **argv, const struct command **cmd,
 				       "read, write, add-key or remove-key");
 	if (cli_is_help(argv[1]) || !strcmp(argv[1], "help"))
 		return -1;
-	*cmd = find_command(argv[1]);
+	*cmd = cli_find(commands, ARRAY_SIZE(commands), sizeof(commands[0]),
+			argv[1]);
 	if (!*cmd && argv[1][0] == '-')
 		return cli_usage_error(PROG, "the command comes first: cryptloop "
 				       "COMMAND [options] FILE");

@@ -110,3 +110,13 @@ int cli_number(const char *prog, const char *opt, const char *s, uint64_t min,
 			       opt, s, (unsigned long long)min,
 			       (unsigned long long)max);
 }
+
+const void *cli_find(const void *table, size_t n, size_t size, const char *name)
+{
+	const char *entry = table;
+
+	for (; n; n--, entry += size)
+		if (!strcmp(*(const char *const *)entry, name))
+			return entry;
+	return NULL;
+}

@@ -10,6 +10,7 @@
 
 #include <getopt.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* Exit status of every host tool for a command-line mistake. */
@@ -68,5 +69,15 @@ int cli_parse_size(const char *s, uint64_t *out);
  */
 int cli_number(const char *prog, const char *opt, const char *s, uint64_t min,
 	       uint64_t max, const char *valid, uint64_t *out);
+
+/**
+ * cli_find() - look up a command (or any name) in a table
+ * @table: the first entry; every entry starts with its name (const char *)
+ * @n: number of entries
+ * @size: size of one entry
+ * @name: the name to find
+ * Return: the entry, or NULL.
+ */
+const void *cli_find(const void *table, size_t n, size_t size, const char *name);
 
 #endif /* TOOLS_LIB_CLI_H */

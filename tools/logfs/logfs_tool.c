@@ -14,7 +14,8 @@
 #define PROG "logfs-tool"
 
 struct command {
-	const char *name, *args;	/* args: for messages */
+	const char *name;	/* first: cli_find() */
+	const char *args;	/* for messages */
 	int nargs;
 	bool writes;
 };
@@ -144,16 +145,6 @@ static int run(struct img *im, const char *cmd, char **args)
 	return cmd_df(im->fs);
 }
 
-static const struct command *find_command(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(commands); i++)
-		if (!strcmp(commands[i].name, name))
-			return &commands[i];
-	return NULL;
-}
-
 /* Options, IMAGE, COMMAND and its arguments; 0, or the exit status. */
 static int parse_args(int argc, char **argv, struct img_opts *o,
 		      const struct command **cmd, int *first)
@@ -176,7 +167,8 @@ static int parse_args(int argc, char **argv, struct img_opts *o,
 	}
 	if (argc - i < 2)
 		return cli_usage_error(PROG, "expected IMAGE and a COMMAND");
-	*cmd = find_command(argv[i + 1]);
+	*cmd = cli_find(commands, ARRAY_SIZE(commands), sizeof(commands[0]),
+			argv[i + 1]);
 	if (!*cmd)
 		return cli_usage_error(PROG, "unknown command '%s'", argv[i + 1]);
 	if (argc - i - 2 != (*cmd)->nargs)
