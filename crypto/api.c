@@ -4,9 +4,17 @@
  *
  * Layer: below every user of crypto (encrypted loop, LUKS1), above mbed TLS.
  * crypto_init() runs each algorithm's known-answer test once; a failure
- * disables that algorithm and logs why.  Locking: the table is written only
- * by crypto_init(), which runs at boot (an initcall) or at the first use on
- * the host, before any concurrent user; afterwards it is read-only.
+ * disables that algorithm and logs why.  In the kernel an initcall runs it
+ * at boot (crypto/boot.c); on the host, and for any kernel user earlier
+ * than that initcall, the first public call runs it.
+ *
+ * Locking: crypto_init_lock serialises crypto_init() (and the test reset);
+ * it alone writes each algorithm's tested/usable flags, then publishes
+ * them by setting crypto_ready with release order.  Readers load
+ * crypto_ready with acquire order and never write, so after the first
+ * init every lookup is lock-free; a thread that arrives while another runs
+ * the self-tests waits on the lock.  The self-tests themselves use the
+ * *_alg() entry points, which do not wait (the lock is not recursive).
  * Knows nothing about block devices or on-disk formats.
  */
 #define pr_fmt(fmt) "crypto: " fmt
@@ -34,7 +42,14 @@ static struct crypto_alg crypto_algs[] = {
 #undef ALG
 };
 
-static bool crypto_initialised;
+static DEFINE_MUTEX(crypto_init_lock);
+static bool crypto_ready;		/* release/acquire; see the top */
+static unsigned int crypto_tests_run;	/* crypto_init_lock */
+
+static bool crypto_is_ready(void)
+{
+	return __atomic_load_n(&crypto_ready, __ATOMIC_ACQUIRE);
+}
 
 static struct crypto_alg *crypto_lookup(const char *name)
 {
@@ -48,21 +63,18 @@ static struct crypto_alg *crypto_lookup(const char *name)
 	return NULL;
 }
 
-/*
- * The self-test of one algorithm uses the algorithm itself through the
- * public API, so mark it usable while its test runs and settle the flag
- * from the result.
- */
+/* Run @alg's known-answer test and settle its flags.  crypto_init_lock held. */
 static int crypto_test_alg(struct crypto_alg *alg)
 {
 	int ret;
 
-	alg->usable = true;
 	/* Host builds always test; the kernel may be configured not to. */
 	if (IS_ENABLED(__KERNEL__) && !IS_ENABLED(CONFIG_CRYPTO_SELFTEST)) {
 		alg->tested = true;
+		alg->usable = true;
 		return 0;
 	}
+	crypto_tests_run++;
 	ret = alg->selftest(alg);
 	alg->tested = true;
 	alg->usable = ret == 0;
@@ -77,6 +89,10 @@ static int crypto_test_alg(struct crypto_alg *alg)
 /**
  * crypto_init() - run the known-answer self-tests once
  *
+ * Any thread may call it, any number of times: the first call runs the
+ * tests (in table order: ESSIV's needs SHA-256 settled), concurrent
+ * callers wait for it, later calls only count.  May sleep the first time.
+ *
  * Return: 0, or -ENOPKG if at least one algorithm failed and is disabled.
  */
 int crypto_init(void)
@@ -84,17 +100,45 @@ int crypto_init(void)
 	int failed = 0;
 	size_t i;
 
-	if (crypto_initialised)
-		goto out_count;
-	crypto_initialised = true;
-	for (i = 0; i < ARRAY_SIZE(crypto_algs); i++)
-		if (!crypto_algs[i].tested)
-			crypto_test_alg(&crypto_algs[i]);
-out_count:
+	if (!crypto_is_ready()) {
+		mutex_lock(&crypto_init_lock);
+		if (!crypto_ready) {
+			for (i = 0; i < ARRAY_SIZE(crypto_algs); i++)
+				if (!crypto_algs[i].tested)
+					crypto_test_alg(&crypto_algs[i]);
+			__atomic_store_n(&crypto_ready, true, __ATOMIC_RELEASE);
+		}
+		mutex_unlock(&crypto_init_lock);
+	}
 	for (i = 0; i < ARRAY_SIZE(crypto_algs); i++)
 		if (!crypto_algs[i].usable)
 			failed++;
 	return failed ? -ENOPKG : 0;
+}
+
+/**
+ * crypto_get_alg() - look an algorithm up without waiting for the self-tests
+ * @name: algorithm name
+ * @err: set to -ENOENT (unknown) or -ENOPKG (disabled, or not tested yet)
+ * when NULL is returned
+ *
+ * For code inside a self-test (crypto/internal.h); everyone else goes
+ * through crypto_find_alg().
+ * Return: the algorithm, or NULL.
+ */
+const struct crypto_alg *crypto_get_alg(const char *name, int *err)
+{
+	struct crypto_alg *alg = crypto_lookup(name);
+
+	if (!alg) {
+		*err = -ENOENT;
+		return NULL;
+	}
+	if (!alg->usable) {
+		*err = -ENOPKG;
+		return NULL;
+	}
+	return alg;
 }
 
 /**
@@ -106,19 +150,9 @@ out_count:
  */
 const struct crypto_alg *crypto_find_alg(const char *name, int *err)
 {
-	struct crypto_alg *alg;
-
-	crypto_init();
-	alg = crypto_lookup(name);
-	if (!alg) {
-		*err = -ENOENT;
-		return NULL;
-	}
-	if (!alg->usable) {
-		*err = -ENOPKG;
-		return NULL;
-	}
-	return alg;
+	if (!crypto_is_ready())
+		crypto_init();
+	return crypto_get_alg(name, err);
 }
 
 /**
@@ -192,14 +226,31 @@ int crypto_hex2bin(u8 *out, size_t outlen, const char *hex)
 	return (int)(n / 2);
 }
 
-/* Test hook: forget every self-test result (crypto/tests only). */
+/*
+ * Test hook: forget every self-test result (crypto/tests only).  The
+ * caller makes sure no other thread is using the API meanwhile.
+ */
 void crypto_reset_for_test(void)
 {
 	size_t i;
 
+	mutex_lock(&crypto_init_lock);
+	__atomic_store_n(&crypto_ready, false, __ATOMIC_RELEASE);
 	for (i = 0; i < ARRAY_SIZE(crypto_algs); i++) {
 		crypto_algs[i].tested = false;
 		crypto_algs[i].usable = false;
 	}
-	crypto_initialised = false;
+	crypto_tests_run = 0;
+	mutex_unlock(&crypto_init_lock);
+}
+
+/* Test hook: self-tests run since boot or the last reset. */
+unsigned int crypto_selftest_runs(void)
+{
+	unsigned int n;
+
+	mutex_lock(&crypto_init_lock);
+	n = crypto_tests_run;
+	mutex_unlock(&crypto_init_lock);
+	return n;
 }

@@ -48,6 +48,14 @@ int crypto_hash(const char *name, const void *data, size_t len, u8 *out)
 	alg = find_typed(name, CRYPTO_ALG_HASH, &err);
 	if (!alg)
 		return err;
+	return crypto_hash_alg(alg, data, len, out);
+}
+
+/** crypto_hash_alg() - crypto_hash() with @alg, tested or not. Return: 0 or -errno. */
+int crypto_hash_alg(const struct crypto_alg *alg, const void *data, size_t len, u8 *out)
+{
+	if (alg->type != CRYPTO_ALG_HASH)
+		return -ENOENT;
 	return md_errno(mbedtls_md(mbedtls_md_info_from_type(alg->mode),
 				   data, len, out));
 }
@@ -72,6 +80,15 @@ int crypto_hmac(const char *name, const void *key, size_t keylen,
 	alg = find_typed(name, CRYPTO_ALG_HMAC, &err);
 	if (!alg)
 		return err;
+	return crypto_hmac_alg(alg, key, keylen, data, len, out);
+}
+
+/** crypto_hmac_alg() - crypto_hmac() with @alg, tested or not. Return: 0 or -errno. */
+int crypto_hmac_alg(const struct crypto_alg *alg, const void *key, size_t keylen,
+		    const void *data, size_t len, u8 *out)
+{
+	if (alg->type != CRYPTO_ALG_HMAC)
+		return -ENOENT;
 	return md_errno(mbedtls_md_hmac(mbedtls_md_info_from_type(alg->mode),
 					key, keylen, data, len, out));
 }
@@ -94,14 +111,29 @@ int crypto_pbkdf2(const char *name, const void *pass, size_t passlen,
 		  u8 *out, size_t outlen)
 {
 	const struct crypto_alg *alg;
-	mbedtls_md_context_t ctx;
-	int err, ret;
+	int err;
 
 	if (!iterations || !outlen)
 		return -EINVAL;
 	alg = find_typed(name, CRYPTO_ALG_PBKDF2, &err);
 	if (!alg)
 		return err;
+	return crypto_pbkdf2_alg(alg, pass, passlen, salt, saltlen, iterations,
+				 out, outlen);
+}
+
+/** crypto_pbkdf2_alg() - crypto_pbkdf2() with @alg, tested or not. Return: 0 or -errno. */
+int crypto_pbkdf2_alg(const struct crypto_alg *alg, const void *pass, size_t passlen,
+		      const void *salt, size_t saltlen, u32 iterations,
+		      u8 *out, size_t outlen)
+{
+	mbedtls_md_context_t ctx;
+	int ret;
+
+	if (!iterations || !outlen)
+		return -EINVAL;
+	if (alg->type != CRYPTO_ALG_PBKDF2)
+		return -ENOENT;
 	mbedtls_md_init(&ctx);
 	ret = mbedtls_md_setup(&ctx, mbedtls_md_info_from_type(alg->mode), 1);
 	if (ret)

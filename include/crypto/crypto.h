@@ -12,7 +12,9 @@
  * 1619 XTS, NIST FIPS-197 / SP 800-38A AES, FIPS 180 SHA, RFC 4231 HMAC,
  * RFC 6070 / RFC 7914 PBKDF2 vectors).  An algorithm whose self-test fails
  * is disabled: using it returns -ENOPKG, and the failure is logged.
- * Everything else calls crypto_init() itself, so callers need not.
+ * The kernel runs it at boot (an initcall, crypto/boot.c); everything else
+ * also calls it on first use (host tools and tests), so callers need not.
+ * It is thread-safe: concurrent first users wait for one run of the tests.
  *
  * IV convention for the ciphers: a 16-byte IV per call.  "xts(aes)" takes
  * the tweak (the data unit number, little-endian, as IEEE 1619 does);
@@ -20,7 +22,8 @@
  * number) and encrypts it with SHA-256(key) to get the CBC IV.
  *
  * Locking: a cipher handle is not shared between threads without the
- * caller's own lock; the algorithm table is written only by crypto_init().
+ * caller's own lock; the algorithm table is written only by crypto_init(),
+ * under its own lock, and read lock-free once published.
  */
 #ifndef CRYPTO_CRYPTO_H
 #define CRYPTO_CRYPTO_H
@@ -36,6 +39,7 @@ struct crypto_cipher;
 
 /**
  * crypto_init() - run the self-tests once and enable the algorithms that pass
+ * Any thread, any number of times; may sleep while the tests run.
  * Return: 0, or -ENOPKG when at least one algorithm was disabled (the
  * others stay usable).
  */

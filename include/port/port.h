@@ -9,7 +9,7 @@
  *
  *   errno values      ENOMEM, EIO, EUCLEAN ...  (returned negated)
  *   allocation        kmalloc, kzalloc, kcalloc, kfree   (may return NULL)
- *   sleeping locks    struct mutex, mutex_init/lock/unlock/destroy
+ *   sleeping locks    struct mutex, DEFINE_MUTEX, mutex_init/lock/unlock/destroy
  *   logging           pr_err, pr_warn, pr_notice, pr_info, pr_debug,
  *                     port_set_loglevel() (quiet a noisy test)
  *   time              ktime_get_ns()
@@ -125,6 +125,8 @@ static inline void kfree(const void *p)
 struct mutex {
 	pthread_mutex_t m;
 };
+
+#define DEFINE_MUTEX(name) struct mutex name = { PTHREAD_MUTEX_INITIALIZER }
 
 static inline void mutex_init(struct mutex *lock)
 {
