@@ -7,7 +7,11 @@
  * Layer: block, between the drivers (virtio-blk, mmc) and the consumers.
  * Locking: rq->done is set once by the completing side (possibly an
  * interrupt handler) and read by the waiter.  Registration runs in
- * process context.  Knows no driver and no partition format.
+ * process context; blk_lock makes a name's check and its addition one
+ * step and keeps blk_find() off a class list being changed (loop and
+ * encrypted devices come and go at run time).  A driver does not
+ * register and unregister the same device at once.  Knows no driver
+ * and no partition format.
  */
 #define pr_fmt(fmt) "block: " fmt
 #include <block/blkdev.h>
@@ -15,10 +19,13 @@
 #include <kernel/string.h>
 #include <kernel/time.h>
 #include <kernel/errno.h>
+#include <kernel/mutex.h>
 #include <fs/devfs.h>
 #include <asm/barrier.h>
 
 #define BLK_TIMEOUT_NS	(5 * NSEC_PER_SEC)
+
+static DEFINE_MUTEX(blk_lock);
 
 static int blkio_read(struct blkio *bio, u64 sector, void *buf, u32 count)
 {
@@ -47,7 +54,7 @@ static void blk_setup(struct block_device *bdev)
 	bdev->dev.class = &block_class;
 }
 
-struct block_device *blk_find(const char *name)
+static struct block_device *blk_find_locked(const char *name)
 {
 	struct device *dev;
 
@@ -57,14 +64,49 @@ struct block_device *blk_find(const char *name)
 	return NULL;
 }
 
+struct block_device *blk_find(const char *name)
+{
+	struct block_device *bdev;
+
+	mutex_lock(&blk_lock);
+	bdev = blk_find_locked(name);
+	mutex_unlock(&blk_lock);
+	return bdev;
+}
+
 static void bdev_release(struct device *dev)
 {
-	/* The whole device belongs to its driver; partitions are ours. */
+	/* Partitions are ours; a whole device is its driver's. */
 	struct block_device *bdev = to_bdev(dev);
 
 	if (bdev->partno)
 		kfree(bdev);
+	else if (bdev->release)
+		bdev->release(bdev);
 }
+
+/* A partition of a driver-owned node: its claims are the whole disk's. */
+static int part_node_claim(void *priv)
+{
+	struct block_device *whole = ((struct block_device *)priv)->whole;
+
+	if (!whole->node_ops || !whole->node_ops->claim)
+		return 0;
+	return whole->node_ops->claim(whole->node_priv);
+}
+
+static void part_node_unclaim(void *priv)
+{
+	struct block_device *whole = ((struct block_device *)priv)->whole;
+
+	if (whole->node_ops && whole->node_ops->unclaim)
+		whole->node_ops->unclaim(whole->node_priv);
+}
+
+static const struct devfs_blk_ops part_node_ops = {
+	.claim = part_node_claim,
+	.unclaim = part_node_unclaim,
+};
 
 int blk_register(struct block_device *bdev, struct device *parent, const char *name)
 {
@@ -73,15 +115,17 @@ int blk_register(struct block_device *bdev, struct device *parent, const char *n
 	if (!bdev->ops || !bdev->ops->submit || bdev->sector_size < 512 ||
 	    (bdev->sector_size & (bdev->sector_size - 1)))
 		return -EINVAL;
-	if (blk_find(name))
-		return -EEXIST;
+	if (strlen(name) >= sizeof(bdev->dev.name))
+		return -EINVAL;
 	blk_setup(bdev);
 	bdev->whole = bdev;
 	bdev->dev.parent = parent;
 	bdev->dev.release = bdev_release;
 	dev_set_name(&bdev->dev, "%s", name);
 	device_initialize(&bdev->dev);
-	err = device_add(&bdev->dev);
+	mutex_lock(&blk_lock);
+	err = blk_find_locked(name) ? -EEXIST : device_add(&bdev->dev);
+	mutex_unlock(&blk_lock);
 	if (err) {
 		put_device(&bdev->dev);
 		return err;
@@ -89,7 +133,7 @@ int blk_register(struct block_device *bdev, struct device *parent, const char *n
 	pr_info("%s: %llu sectors of %u bytes (%llu MiB)%s", name, bdev->nr_sectors,
 		bdev->sector_size, (bdev->nr_sectors * bdev->sector_size) >> 20,
 		bdev->read_only ? ", read-only" : "");
-	if (devfs_register_blkio(name, &bdev->blkio))
+	if (!bdev->own_node && devfs_register_blkio(name, &bdev->blkio))
 		dev_warn(&bdev->dev, "no /dev node");	/* the disk still works */
 	blk_scan_partitions(bdev);	/* errors are logged; the disk stays */
 	return 0;
@@ -104,10 +148,15 @@ void blk_unregister(struct block_device *bdev)
 		list_del(&part->part_node);
 		devfs_unregister(part->dev.name);
 		bcache_invalidate(part);
+		mutex_lock(&blk_lock);
 		device_unregister(&part->dev);
+		mutex_unlock(&blk_lock);
 	}
-	devfs_unregister(bdev->dev.name);
+	if (!bdev->own_node)
+		devfs_unregister(bdev->dev.name);
+	mutex_lock(&blk_lock);
 	device_unregister(&bdev->dev);
+	mutex_unlock(&blk_lock);
 }
 
 int blk_add_partition(struct block_device *whole, int partno, u64 start, u64 count)
@@ -116,10 +165,16 @@ int blk_add_partition(struct block_device *whole, int partno, u64 start, u64 cou
 	const char *name = whole->dev.name;
 	size_t n = strlen(name);
 	bool digit = n && name[n - 1] >= '0' && name[n - 1] <= '9';
+	char pname[DEVICE_NAME_LEN];
 	int err;
 
 	if (start >= whole->nr_sectors || count > whole->nr_sectors - start || !count)
 		return -EINVAL;
+	if (snprintf(pname, sizeof(pname), "%s%s%d", name, digit ? "p" : "", partno) >=
+	    (int)sizeof(pname)) {
+		pr_err("%s: partition %d: name too long", name, partno);
+		return -EINVAL;
+	}
 	part = kzalloc(sizeof(*part), GFP_KERNEL);
 	if (!part)
 		return -ENOMEM;
@@ -134,15 +189,20 @@ int blk_add_partition(struct block_device *whole, int partno, u64 start, u64 cou
 	part->partno = partno;
 	part->dev.parent = &whole->dev;
 	part->dev.release = bdev_release;
-	dev_set_name(&part->dev, "%s%s%d", name, digit ? "p" : "", partno);
+	dev_set_name(&part->dev, "%s", pname);
 	device_initialize(&part->dev);
+	mutex_lock(&blk_lock);
 	err = device_add(&part->dev);
+	mutex_unlock(&blk_lock);
 	if (err) {
 		put_device(&part->dev);
 		return err;
 	}
 	list_add_tail(&part->part_node, &whole->parts);
-	if (devfs_register_blkio(part->dev.name, &part->blkio))
+	err = whole->own_node ?
+		devfs_register_blkdev(part->dev.name, &part->blkio, &part_node_ops, part) :
+		devfs_register_blkio(part->dev.name, &part->blkio);
+	if (err)
 		dev_warn(&part->dev, "no /dev node");
 	pr_info("%s: sectors %llu..%llu", part->dev.name, start, start + count - 1);
 	return 0;

@@ -4,7 +4,8 @@
  *
  * When the boot loader passes an initrd (QEMU -initrd, U-Boot's ramdisk;
  * /chosen linux,initrd-start/end in the DT), it is a cloop image (LZ4
- * blocks) of an ext2 filesystem: it becomes /dev/cloop0, is mounted
+ * blocks) of an ext2 filesystem: it becomes /dev/cloop0 (and cloop0 in
+ * the block class), is mounted
  * read-only on /mnt of the boot ramfs, and the kernel's root moves there;
  * devfs, proc, sysfs and a ramfs /tmp are mounted inside the new root.
  * Without an initrd the boot ramfs stays the root.
@@ -16,8 +17,10 @@
 #include <kernel/of.h>
 #include <kernel/printk.h>
 #include <kernel/errno.h>
+#include <block/blkdev.h>
 #include <block/memblk.h>
 #include <block/cloop.h>
+#include <kernel/err.h>
 #include <fs/vfs.h>
 #include <fs/devfs.h>
 #include <fs/root.h>
@@ -83,6 +86,16 @@ int initrd_memory(void **data, size_t *size, u64 *phys)
 	return 0;
 }
 
+/* cloop0 in the block class, like any disk; the root works without it. */
+static void register_blockdev(void)
+{
+	struct block_device *bdev;
+
+	bdev = blk_register_blkio(cloop_blkio(initrd_cloop), NULL, "cloop0", NULL, NULL);
+	if (IS_ERR(bdev))
+		pr_warn("cloop0: not in the block class: %ld", PTR_ERR(bdev));
+}
+
 static int initrd_root_init(void)
 {
 	u64 start;
@@ -102,6 +115,8 @@ static int initrd_root_init(void)
 		err = cloop_open(&initrd_blk.bio, NULL, &initrd_cloop);
 	if (!err)
 		err = devfs_register_blkio("cloop0", cloop_blkio(initrd_cloop));
+	if (!err)
+		register_blockdev();
 	if (!err)
 		err = vfs_mount(vfs_kernel_ctx(), "/dev/cloop0", "/mnt", "ext2", 1, NULL);
 	if (!err)

@@ -4,7 +4,9 @@
  * (include/uapi/loop-crypt.h).  CRYPT_OPEN unlocks a LUKS1 container (or
  * keys a plain one) held in an open file and registers /dev/crypt-<name>
  * over the decrypted payload; CRYPT_CLOSE removes it and wipes the key;
- * CRYPT_STATUS reports; CRYPT_FORMAT writes a new LUKS1 header.
+ * CRYPT_STATUS reports; CRYPT_FORMAT writes a new LUKS1 header.  A live
+ * mapping is also a block device (blk_register_blkio()): crypt-<name> in
+ * the "block" class, `devices` and /sys, with its partitions scanned.
  *
  * Layer: kernel driver between devfs and the portable encrypted loop
  * (cryptloop.c, luks1_*.c).  The ioctl layer copies requests in with the
@@ -13,11 +15,13 @@
  * Locking: crypt_lock (mutex) protects the list of mappings and each
  * mapping's claims and state; a mapping's io_lock serialises its I/O
  * (the encrypted loop has one bounce buffer and one cipher handle).  The
- * slow parts (PBKDF2, formatting) run without crypt_lock: a mapping
- * being opened holds its name, so a second open of it gets -EEXIST at
- * once.  Knows nothing of the LUKS1 format beyond the header's cipher.
+ * slow parts (PBKDF2, formatting) and the block layer's registration
+ * (the partition scan reads through the mapping) run without crypt_lock:
+ * a mapping being opened holds its name, so a second open of it gets
+ * -EEXIST at once.  Knows nothing of the LUKS1 format beyond the header's cipher.
  */
 #define pr_fmt(fmt) "cryptctl: " fmt
+#include <block/blkdev.h>
 #include <block/cryptctl.h>
 #include <block/luks1.h>
 #include <crypto/crypto.h>
@@ -54,6 +58,7 @@ struct crypt_map {
 	enum crypt_state state;		/* crypt_lock */
 	int claims;			/* crypt_lock: mounts, stacked devices */
 	struct backing *backing;
+	struct block_device *bdev;	/* in the block class while live */
 	struct cryptloop cl;
 };
 
@@ -318,6 +323,13 @@ int cryptctl_open(const struct crypt_open *o, struct file *file)
 	ret = devfs_register_blkdev(m->devname, &m->bio, &crypt_blk_ops, m);
 	if (ret)
 		goto out_close;
+	m->bdev = blk_register_blkio(&m->bio, NULL, m->devname, &crypt_blk_ops, m);
+	if (IS_ERR(m->bdev)) {
+		ret = PTR_ERR(m->bdev);
+		pr_err("/dev/%s: cannot register the block device: %d", m->devname, ret);
+		devfs_unregister(m->devname);
+		goto out_close;
+	}
 	mutex_lock(&crypt_lock);
 	m->state = CRYPT_LIVE;
 	mutex_unlock(&crypt_lock);
@@ -357,6 +369,7 @@ int cryptctl_close(const char *name)
 	mutex_unlock(&crypt_lock);
 	if (ret)
 		return ret;
+	blk_unregister_blkio(m->bdev);	/* partitions first; waits out their I/O */
 	devfs_unregister(m->devname);	/* waits out I/O through open files */
 	ret = cryptloop_close(&m->cl);	/* flushes; wipes the key schedule */
 	if (ret)

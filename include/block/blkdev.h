@@ -34,6 +34,7 @@ struct request {
 };
 
 struct block_device;
+struct devfs_blk_ops;
 
 struct block_device_ops {
 	/* Start @rq; 0 when accepted (completion follows), else -errno. */
@@ -56,6 +57,22 @@ struct block_device {
 	struct blkio blkio;		/* this device as a struct blkio */
 	struct list_head parts;		/* of a whole device */
 	struct list_head part_node;
+	/*
+	 * A whole device whose /dev/<name> the driver registered itself
+	 * (loop, encrypted, cloop: the node has the driver's ioctls and
+	 * claim hooks, and may outlive the class entry): blk_register()
+	 * then adds no node of its own, and the nodes of its partitions
+	 * pass their claims on to @node_ops (which may be NULL).
+	 */
+	bool own_node;
+	const struct devfs_blk_ops *node_ops;
+	void *node_priv;
+	/*
+	 * Optional, whole devices: frees the device when its last reference
+	 * goes (sysfs may hold one past blk_unregister()).  Set it once
+	 * blk_register() has succeeded.  NULL: the memory is the driver's.
+	 */
+	void (*release)(struct block_device *bdev);
 };
 
 #define to_bdev(d) container_of(d, struct block_device, dev)
@@ -99,6 +116,45 @@ int blk_rw(struct block_device *bdev, enum req_op op, u64 sector, void *buf, u32
 
 /** blk_find() - the registered block device called @name, or NULL. */
 struct block_device *blk_find(const char *name);
+
+#ifdef CONFIG_BLOCK
+/**
+ * blk_register_blkio() - a whole block device over a driver's struct blkio
+ * @bio: the store (loop, encrypted loop, cloop): its geometry is copied
+ * now; requests call its read/write/flush in the submitter's context
+ * @parent: the device to hang it under (NULL: a root device)
+ * @name: in the "block" class; /dev/@name is the driver's own node
+ * @node_ops: that node's hooks, for the partitions' claims (may be NULL)
+ * @node_priv: passed to @node_ops
+ *
+ * For the stacked drivers, whose devices come and go at run time: the
+ * device is allocated here and freed at its last reference.  Its
+ * partitions are scanned as for any disk.  May sleep (I/O on @bio).
+ * Return: the device, or ERR_PTR(-EINVAL / -EEXIST / -ENOMEM).
+ */
+struct block_device *blk_register_blkio(struct blkio *bio, struct device *parent,
+					const char *name,
+					const struct devfs_blk_ops *node_ops,
+					void *node_priv);
+
+/**
+ * blk_unregister_blkio() - remove a device from blk_register_blkio()
+ * @bdev: the device, or NULL
+ * Its partitions' nodes go first (waiting out I/O through them); then
+ * @bio is no longer called.  The caller must make sure no claim on a
+ * partition is held (the driver's claim hooks count them).
+ */
+void blk_unregister_blkio(struct block_device *bdev);
+#else
+static inline struct block_device *blk_register_blkio(struct blkio *bio,
+		struct device *parent, const char *name,
+		const struct devfs_blk_ops *node_ops, void *node_priv)
+{
+	return NULL;	/* no block layer: the /dev node alone */
+}
+
+static inline void blk_unregister_blkio(struct block_device *bdev) { }
+#endif
 
 /** blk_get_blkio() - @bdev as a struct blkio for the portable consumers. */
 static inline struct blkio *blk_get_blkio(struct block_device *bdev)

@@ -71,8 +71,11 @@ struct class {
 	struct list_head node;
 };
 
+/* Long enough for /dev names: "crypt-" and a 31-character mapping name. */
+#define DEVICE_NAME_LEN	40
+
 struct device {
-	char name[32];
+	char name[DEVICE_NAME_LEN];
 	struct device *parent;
 	struct bus_type *bus;
 	struct device_driver *driver;	/* NULL while unbound */
@@ -121,7 +124,8 @@ static inline const char *dev_name(const struct device *dev)
 void device_initialize(struct device *dev);
 
 /**
- * dev_set_name() - set the device's name (printf format, truncated to 31)
+ * dev_set_name() - set the device's name (printf format, truncated to
+ * DEVICE_NAME_LEN - 1)
  */
 void dev_set_name(struct device *dev, const char *fmt, ...) __printf(2, 3);
 

@@ -9,8 +9,11 @@
  * (a device in use by a stacked one, or mounted when /sbin/mkfs.logfs is
  * there to make a filesystem); EFAULT for bad pointers, including a
  * structure that runs into an unmapped page; and the losetup and
- * cryptsetup programs themselves.  Works in /tmp (or argv[1]).  SKIPs
- * everything where the nodes do not exist (another kernel, qemu-arm).
+ * cryptsetup programs themselves.  Attached loop devices and open
+ * mappings are block devices: in /sys/class/block with their partitions
+ * (/dev/loopNp1 too) while attached, gone when detached.  Works in /tmp
+ * (or argv[1]).  SKIPs everything where the nodes do not exist (another
+ * kernel, qemu-arm).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -33,7 +36,7 @@
 #define HDR_BYTES	(2 << 20)	/* LUKS1 payload offset, 512-bit keys */
 #define PAYLOAD		(64 * 1024)
 #define PASS		"t-crypt passphrase"
-#define NCASES		8
+#define NCASES		9
 
 static char dir[200], img[256], img2[256], keyfile[256];
 static char buf[PAYLOAD];
@@ -376,6 +379,81 @@ static void test_stacked_busy(void)
 	ktap_case("stacked_devices_busy");
 }
 
+/* An MBR on @path: partition 1, @count sectors from sector @start. */
+static int write_mbr(const char *path, unsigned int start, unsigned int count)
+{
+	unsigned char mbr[512], *e = mbr + 446;
+	int fd = open(path, O_RDWR), r;
+
+	if (fd < 0)
+		return -1;
+	memset(mbr, 0, sizeof(mbr));
+	e[4] = 0x83;
+	for (int i = 0; i < 4; i++) {
+		e[8 + i] = (unsigned char)(start >> (8 * i));
+		e[12 + i] = (unsigned char)(count >> (8 * i));
+	}
+	mbr[510] = 0x55;
+	mbr[511] = 0xaa;
+	r = write_at(fd, mbr, sizeof(mbr), 0) == sizeof(mbr) ? 0 : -1;
+	close(fd);
+	return r;
+}
+
+static int in_block_class(const char *name)
+{
+	char path[96];
+
+	snprintf(path, sizeof(path), "/sys/class/block/%s", name);
+	return access(path, F_OK) == 0;
+}
+
+/* Loop devices and mappings in the block class while they are attached. */
+static void test_block_class(void)
+{
+	char dev[32], part[40], upper[32];
+	const char *name;
+	int fd;
+
+	if (access("/sys/class/block", F_OK)) {
+		ktap_skip("block_class_and_partitions", "no /sys/class/block");
+		return;
+	}
+	EXPECT_EQ(make_file(img, HDR_BYTES + PAYLOAD, 3), 0);
+	EXPECT_EQ(write_mbr(img, 16, 64), 0);
+	EXPECT_EQ(loop_attach(img, O_RDWR, dev, sizeof(dev)), 0);
+	name = dev + strlen("/dev/");
+	snprintf(part, sizeof(part), "%sp1", dev);
+	EXPECT_TRUE(in_block_class(name));
+	EXPECT_TRUE(in_block_class(part + strlen("/dev/")));
+	fd = open(part, O_RDONLY);
+	EXPECT_TRUE(fd >= 0);
+	EXPECT_EQ(read_at(fd, buf, 512, 0), 512);	/* the file's sector 16 */
+	EXPECT_TRUE(is_pattern(buf, 512, 16 * 512, 3));
+	EXPECT_EQ(lseek(fd, 0, SEEK_END), 64 * 512);
+	close(fd);
+	/* a device stacked on the partition holds the whole loop device */
+	EXPECT_EQ(loop_attach(part, O_RDWR, upper, sizeof(upper)), 0);
+	EXPECT_TRUE(in_block_class(upper + strlen("/dev/")));
+	EXPECT_ERR(loop_detach(dev), EBUSY);
+	EXPECT_EQ(loop_detach(upper), 0);
+	EXPECT_TRUE(!in_block_class(upper + strlen("/dev/")));
+	EXPECT_EQ(loop_detach(dev), 0);
+	EXPECT_TRUE(!in_block_class(name));
+	EXPECT_TRUE(!in_block_class(part + strlen("/dev/")));
+	EXPECT_ERR(access(part, F_OK), ENOENT);
+	EXPECT_EQ(access(dev, F_OK), 0);		/* /dev/loopN stays */
+	/* an encrypted mapping */
+	EXPECT_EQ(make_file(img, HDR_BYTES + PAYLOAD, -1), 0);
+	EXPECT_EQ(format(img, "", CRYPT_ITER_MIN), 0);
+	EXPECT_TRUE(!in_block_class("crypt-tc"));
+	EXPECT_EQ(crypt_open(img, "tc", PASS), 0);
+	EXPECT_TRUE(in_block_class("crypt-tc"));
+	EXPECT_EQ(crypt_close("tc"), 0);
+	EXPECT_TRUE(!in_block_class("crypt-tc"));
+	ktap_case("block_class_and_partitions");
+}
+
 /*
  * Run @argv (a path in argv[0]) with @in on its standard input; its
  * standard output in @out (@outlen bytes, NUL-terminated), its standard
@@ -501,6 +579,7 @@ int main(int argc, char **argv)
 	test_stacked_busy();
 	test_mounted_busy();
 	test_utilities();
+	test_block_class();
 	unlink(img);
 	unlink(img2);
 	return ktap_end();

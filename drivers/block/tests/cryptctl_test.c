@@ -7,9 +7,11 @@
  * -ENOSPC, -EBADF); -EBUSY while a LogFS is mounted on a mapping or a
  * loop device is stacked on it, and for formatting a device that is in
  * use; plain mode against an independent decryption with the documented
- * key; read-only mappings; kernel pointers refused by the ioctls.
+ * key; read-only mappings; kernel pointers refused by the ioctls.  A live
+ * mapping is crypt-<name> in the block class, and leaves it when closed.
  */
 #include "nodes_helpers.h"
+#include <block/blkdev.h>
 #include <block/cryptctl.h>
 #include <block/loop_dev.h>
 #include <block/luks1.h>
@@ -111,15 +113,20 @@ static void cryptctl_luks_roundtrip(struct ktest *t)
 	const struct cipher_case *cc = t->param;
 	struct vfs_ctx *c = bnt_ctx(t);
 	static u8 buf[PAYLOAD];
+	struct block_device *bdev;
 	struct crypt_status st;
 	struct stat sb;
 	int fd;
 
 	KASSERT_EQ(t, make_luks(t, IMG, HDR_BYTES + PAYLOAD, cc->cipher, cc->bits), 0);
+	KEXPECT_NULL(t, blk_find("crypt-kt"));
 	KASSERT_EQ(t, open_luks(t, "kt", PASS, IMG), 0);
 	KEXPECT_EQ(t, vfs_stat(c, dev_kt, &sb), 0);
 	KEXPECT_TRUE(t, S_ISBLK(sb.st_mode));
 	KEXPECT_EQ(t, sb.st_size, PAYLOAD);
+	bdev = blk_find("crypt-kt");
+	KASSERT_NOT_NULL(t, bdev);
+	KEXPECT_EQ(t, bdev->nr_sectors * bdev->sector_size, PAYLOAD);
 	memset(&st, 0, sizeof(st));
 	strlcpy(st.name, "kt", sizeof(st.name));
 	KEXPECT_EQ(t, cryptctl_status(&st), 0);
@@ -136,6 +143,7 @@ static void cryptctl_luks_roundtrip(struct ktest *t)
 	vfs_close(c, fd);
 	KEXPECT_EQ(t, cryptctl_close("kt"), 0);
 	KEXPECT_EQ(t, vfs_stat(c, dev_kt, &sb), -ENOENT);
+	KEXPECT_NULL(t, blk_find("crypt-kt"));
 	KEXPECT_EQ(t, cryptctl_status(&st), -ENOENT);
 	/* the file holds ciphertext */
 	fd = vfs_open(c, IMG, O_RDONLY, 0);

@@ -5,9 +5,12 @@
  * that cannot back a device; LOOP_CTL_GET_FREE up to the limit; -EBUSY
  * while a LogFS is mounted on the device or a device is stacked on it;
  * -ENXIO when unbound; and the ioctls themselves (descriptor of the
- * caller, kernel pointers refused with -EFAULT).
+ * caller, kernel pointers refused with -EFAULT).  A bound device is in
+ * the block class with its partitions, which hold it like the node does,
+ * and leaves the class (its partitions' nodes too) when detached.
  */
 #include "nodes_helpers.h"
+#include <block/blkdev.h>
 #include <block/loop_dev.h>
 #include <fs/devfs.h>
 #include <fs/logfs.h>
@@ -288,6 +291,86 @@ static void loop_dev_ioctls(struct ktest *t)
 	fput(node);
 }
 
+/* An MBR in sector 0 of @path: partition 1 of @count sectors at @start. */
+static int write_mbr(struct vfs_ctx *c, const char *path, u32 start, u32 count)
+{
+	static u8 mbr[512];
+	u8 *e = mbr + 446;
+	int fd = vfs_open(c, path, O_RDWR, 0), ret;
+
+	if (fd < 0)
+		return fd;
+	memset(mbr, 0, sizeof(mbr));
+	e[4] = 0x83;
+	for (int i = 0; i < 4; i++) {
+		e[8 + i] = (u8)(start >> (8 * i));
+		e[12 + i] = (u8)(count >> (8 * i));
+	}
+	mbr[510] = 0x55;
+	mbr[511] = 0xaa;
+	ret = vfs_pwrite(c, fd, mbr, sizeof(mbr), 0) == sizeof(mbr) ? 0 : -EIO;
+	vfs_close(c, fd);
+	return ret;
+}
+
+/* Bound: loopN and loopNp1 in the block class; detached: gone, node stays. */
+static void loop_dev_block_class(struct ktest *t)
+{
+	struct vfs_ctx *c = bnt_ctx(t);
+	char name[16], part[16], dev[32], pdev[32];
+	struct block_device *bdev, *p1;
+	static u8 buf[512];
+	struct file *pf;
+	struct stat st;
+	int index, ret;
+
+	KASSERT_EQ(t, bnt_make_file(c, IMG, IMG_SIZE, 1), 0);
+	KASSERT_EQ(t, write_mbr(c, IMG, 8, 32), 0);
+	for (int round = 0; round < 2; round++) {	/* registers again after a detach */
+		index = loop_dev_get_free();
+		KASSERT_GE(t, index, 0);
+		pf = bnt_filp(t, IMG, O_RDWR);
+		KASSERT_NOT_NULL(t, pf);
+		ret = loop_dev_set_file(index, pf);
+		if (ret)
+			fput(pf);
+		KASSERT_EQ(t, ret, 0);
+		snprintf(name, sizeof(name), "loop%d", index);
+		snprintf(part, sizeof(part), "loop%dp1", index);
+		dev_path(dev, sizeof(dev), index);
+		snprintf(pdev, sizeof(pdev), "/dev/%s", part);
+		bdev = blk_find(name);
+		KASSERT_NOT_NULL(t, bdev);
+		KEXPECT_EQ(t, bdev->nr_sectors, IMG_SIZE / 512);
+		KEXPECT_EQ(t, bdev->sector_size, 512);
+		KEXPECT_FALSE(t, bdev->read_only);
+		p1 = blk_find(part);
+		KASSERT_NOT_NULL(t, p1);
+		KEXPECT_EQ(t, p1->start_sect, 8);
+		KEXPECT_EQ(t, p1->nr_sectors, 32);
+		/* the partition reads the file's sectors 8.. through the loop */
+		KEXPECT_EQ(t, blk_rw(p1, REQ_OP_READ, 0, buf, 1), 0);
+		KEXPECT_TRUE(t, bnt_is_pattern(buf, sizeof(buf), 8 * 512, 1));
+		KEXPECT_EQ(t, vfs_stat(c, pdev, &st), 0);
+		KEXPECT_TRUE(t, S_ISBLK(st.st_mode));
+		KEXPECT_EQ(t, st.st_size, 32 * 512);
+		/* a claim on the partition holds the whole device */
+		pf = bnt_filp(t, pdev, O_RDWR);
+		KASSERT_NOT_NULL(t, pf);
+		KEXPECT_EQ(t, devfs_claim(pf, false), 0);
+		KEXPECT_EQ(t, loop_dev_clear(index), -EBUSY);
+		KEXPECT_NOT_NULL(t, blk_find(part));
+		devfs_unclaim(pf);
+		fput(pf);
+		KEXPECT_EQ(t, loop_dev_clear(index), 0);
+		KEXPECT_NULL(t, blk_find(name));
+		KEXPECT_NULL(t, blk_find(part));
+		KEXPECT_EQ(t, vfs_stat(c, pdev, &st), -ENOENT);
+		KEXPECT_EQ(t, vfs_stat(c, dev, &st), 0);	/* /dev/loopN stays */
+		KEXPECT_EQ(t, st.st_size, 0);
+	}
+}
+
 static struct ktest_case loop_dev_cases[] = {
 	KTEST_CASE(loop_dev_bind_read_write),
 	KTEST_CASE(loop_dev_read_only),
@@ -295,6 +378,7 @@ static struct ktest_case loop_dev_cases[] = {
 	KTEST_CASE(loop_dev_get_free_limit),
 	KTEST_CASE(loop_dev_busy),
 	KTEST_CASE(loop_dev_ioctls),
+	KTEST_CASE(loop_dev_block_class),
 	{}
 };
 
