@@ -73,14 +73,31 @@ struct crypto_cipher *crypto_alloc_cipher_alg(const struct crypto_alg *alg)
 	return tfm;
 }
 
+/* Test hook (crypto_set_wipe_hook()): sees a handle's memory at its end. */
+static crypto_wipe_hook_fn wipe_hook;
+
+/**
+ * crypto_set_wipe_hook() - test hook: watch cipher handles being wiped
+ * @fn: called by crypto_free_cipher() with the handle's memory before and
+ * after the wipe, just before it is freed; NULL: no hook
+ */
+void crypto_set_wipe_hook(crypto_wipe_hook_fn fn)
+{
+	wipe_hook = fn;
+}
+
 /**
  * crypto_free_cipher() - wipe and free a handle
  * @tfm: handle, NULL or an ERR_PTR (ignored)
  */
 void crypto_free_cipher(struct crypto_cipher *tfm)
 {
+	crypto_wipe_hook_fn hook = wipe_hook;
+
 	if (!tfm || IS_ERR(tfm))
 		return;
+	if (hook)
+		hook(tfm, sizeof(*tfm), false);
 	if (tfm->alg->mode == CRYPTO_MODE_XTS) {
 		mbedtls_aes_xts_free(&tfm->u.xts.enc);
 		mbedtls_aes_xts_free(&tfm->u.xts.dec);
@@ -90,6 +107,8 @@ void crypto_free_cipher(struct crypto_cipher *tfm)
 		mbedtls_aes_free(&tfm->u.aes.essiv);
 	}
 	crypto_memzero(tfm, sizeof(*tfm));
+	if (hook)
+		hook(tfm, sizeof(*tfm), true);
 	kfree(tfm);
 }
 

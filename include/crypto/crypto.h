@@ -118,6 +118,15 @@ int crypto_pbkdf2(const char *name, const void *pass, size_t passlen,
  */
 void crypto_memzero(void *p, size_t len);
 
+/*
+ * Test hook: crypto_free_cipher() calls @fn with the handle's memory (its
+ * key schedules) before the wipe (@wiped false) and after it, just before
+ * freeing it, so that tests can check that detaching a device leaves no
+ * key behind.  One hook for the whole system; NULL removes it.
+ */
+typedef void (*crypto_wipe_hook_fn)(const void *mem, size_t len, bool wiped);
+void crypto_set_wipe_hook(crypto_wipe_hook_fn fn);
+
 /* Random bytes for keys and salts (crypto/rng.c). */
 typedef int (*crypto_entropy_fn)(void *buf, size_t len);
 

@@ -9,6 +9,8 @@
  * use; plain mode against an independent decryption with the documented
  * key; read-only mappings; kernel pointers refused by the ioctls.  A live
  * mapping is crypt-<name> in the block class, and leaves it when closed.
+ * Closing wipes the key: the cipher handle that held it is all zeros
+ * when it is freed.
  */
 #include "nodes_helpers.h"
 #include <block/blkdev.h>
@@ -21,6 +23,7 @@
 #include <kernel/errno.h>
 #include <kernel/slab.h>
 #include <kernel/string.h>
+#include "wipe_watch.h"
 
 #define IMG BNT "/c.img"
 #define HDR_BYTES (2u << 20)		/* payload offset of every LUKS1 here */
@@ -477,6 +480,44 @@ static void cryptctl_ioctls(struct ktest *t)
 	fput(ctl);
 }
 
+/* CRYPT_CLOSE wipes the key: plain (the key is known) and LUKS1. */
+static void cryptctl_close_wipes_key(struct ktest *t)
+{
+	struct vfs_ctx *c = bnt_ctx(t);
+	static struct crypt_open o;
+	u8 key[64];
+	int fd;
+
+	KASSERT_EQ(t, cryptctl_plain_key(PASS, strlen(PASS), key, 64), 0);
+	KASSERT_EQ(t, bnt_make_file(c, IMG, PAYLOAD, 0xff), 0);
+	fill_open(&o, CRYPT_TYPE_PLAIN, "pl", PASS);
+	strlcpy(o.cipher, "aes-xts-plain64", sizeof(o.cipher));
+	o.key_bits = 512;
+	KASSERT_EQ(t, open_map(t, &o, IMG, O_RDWR), 0);
+	fd = vfs_open(c, "/dev/crypt-pl", O_RDWR, 0);
+	KASSERT_GE(t, fd, 0);
+	KEXPECT_EQ(t, vfs_pwrite(c, fd, key, 64, 512), 64);
+	vfs_close(c, fd);
+	wipe_watch_start(key);
+	KEXPECT_EQ(t, cryptctl_close("pl"), 0);
+	wipe_watch_stop();
+	KEXPECT_EQ(t, wipe_watch.handles, 1);
+	KEXPECT_EQ(t, wipe_watch.with_key, 1);
+	KEXPECT_EQ(t, wipe_watch.wiped, 1);
+	KEXPECT_EQ(t, wipe_watch.left_nonzero, 0);
+	crypto_memzero(key, sizeof(key));
+
+	/* LUKS1: the volume key is random, but its handle goes the same way */
+	KASSERT_EQ(t, make_luks(t, IMG, HDR_BYTES + PAYLOAD, "", 0), 0);
+	KASSERT_EQ(t, open_luks(t, "kt", PASS, IMG), 0);
+	wipe_watch_start(NULL);
+	KEXPECT_EQ(t, cryptctl_close("kt"), 0);
+	wipe_watch_stop();
+	KEXPECT_EQ(t, wipe_watch.handles, 1);
+	KEXPECT_EQ(t, wipe_watch.wiped, 1);
+	KEXPECT_EQ(t, wipe_watch.left_nonzero, 0);
+}
+
 static struct ktest_case cryptctl_cases[] = {
 	KTEST_CASE_PARAMS(cryptctl_luks_roundtrip, ciphers, describe_cipher),
 	KTEST_CASE(cryptctl_wrong_passphrase),
@@ -487,6 +528,7 @@ static struct ktest_case cryptctl_cases[] = {
 	KTEST_CASE(cryptctl_plain),
 	KTEST_CASE(cryptctl_read_only),
 	KTEST_CASE(cryptctl_ioctls),
+	KTEST_CASE(cryptctl_close_wipes_key),
 	{}
 };
 

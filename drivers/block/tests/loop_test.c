@@ -3,7 +3,8 @@
  * Loop and encrypted-loop tests, in memory: offset/limit/read-only, block
  * sizes over a 512-byte store, plain64 IVs checked against the crypto API,
  * IV independence from the block size (512 vs 4096 paths give identical
- * ciphertext), and key wiping on close.
+ * ciphertext), and key wiping on close: the cipher handle held the key
+ * and is all zeros when freed, and so is the device structure.
  */
 #include <port/port.h>
 #include <kernel/ktest.h>
@@ -11,6 +12,7 @@
 #include <block/loop.h>
 #include <block/cryptloop.h>
 #include <block/memblk.h>
+#include "wipe_watch.h"
 
 #define DISK (256 * 1024)
 
@@ -149,11 +151,37 @@ static void cryptloop_bad_specs(struct ktest *t)
 	memblk_destroy(&mb);
 }
 
+static void cryptloop_close_wipes_key(struct ktest *t)
+{
+	const char *mode = *(const char *const *)t->param;
+	size_t keylen = strcmp(mode, "xts-plain64") ? 32 : 64;
+	struct cryptloop cl = { 0 };
+	struct memblk mb;
+	u8 key[64], sec[512];
+
+	pattern(key, sizeof(key), 11);
+	pattern(sec, sizeof(sec), 5);
+	KASSERT_EQ(t, memblk_create(&mb, DISK, 512), 0);
+	KASSERT_EQ(t, cryptloop_open_plain(&cl, &mb.bio, mode, key, keylen, 0, 512), 0);
+	KEXPECT_EQ(t, cryptloop_blkio(&cl)->write(cryptloop_blkio(&cl), 3, sec, 1), 0);
+	wipe_watch_start(key);
+	KEXPECT_EQ(t, cryptloop_close(&cl), 0);
+	wipe_watch_stop();
+	KEXPECT_EQ(t, wipe_watch.handles, 1);
+	KEXPECT_EQ(t, wipe_watch.with_key, 1);	/* it did hold the key ... */
+	KEXPECT_EQ(t, wipe_watch.wiped, 1);
+	KEXPECT_EQ(t, wipe_watch.left_nonzero, 0);	/* ... and holds nothing now */
+	KEXPECT_TRUE(t, wipe_all_zero(&cl, sizeof(cl)));
+	KEXPECT_FALSE(t, wipe_contains(mb.data, DISK, key, 16));	/* never stored */
+	memblk_destroy(&mb);
+}
+
 static struct ktest_case loop_cases[] = {
 	KTEST_CASE(loop_window_and_flags),
 	KTEST_CASE_PARAMS(cryptloop_iv_independent_of_block_size, modes, describe_mode),
 	KTEST_CASE(cryptloop_plain64_iv),
 	KTEST_CASE(cryptloop_bad_specs),
+	KTEST_CASE_PARAMS(cryptloop_close_wipes_key, modes, describe_mode),
 	{}
 };
 
