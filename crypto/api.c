@@ -156,6 +156,18 @@ const struct crypto_alg *crypto_find_alg(const char *name, int *err)
 }
 
 /**
+ * crypto_alg_at() - the @i-th algorithm of the table, for listings
+ * @i: 0, 1, ...
+ *
+ * Its tested/usable flags are settled once crypto_init() has returned.
+ * Return: the algorithm, or NULL past the end.
+ */
+const struct crypto_alg *crypto_alg_at(size_t i)
+{
+	return i < ARRAY_SIZE(crypto_algs) ? &crypto_algs[i] : NULL;
+}
+
+/**
  * crypto_alg_usable() - known and passed its self-test
  * @name: algorithm name
  */

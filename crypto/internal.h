@@ -43,6 +43,8 @@ const struct crypto_alg *crypto_find_alg(const char *name, int *err);
  * hashing its key): an algorithm not yet tested is -ENOPKG.
  */
 const struct crypto_alg *crypto_get_alg(const char *name, int *err);
+/* The table, in order, for listings (/proc/crypto); NULL past the end. */
+const struct crypto_alg *crypto_alg_at(size_t i);
 
 /*
  * crypto/cipher.c, crypto/hash.c: the public functions minus the lookup,

@@ -36,7 +36,7 @@
 #define HDR_BYTES	(2 << 20)	/* LUKS1 payload offset, 512-bit keys */
 #define PAYLOAD		(64 * 1024)
 #define PASS		"t-crypt passphrase"
-#define NCASES		9
+#define NCASES		10
 
 static char dir[200], img[256], img2[256], keyfile[256];
 static char buf[PAYLOAD];
@@ -457,9 +457,11 @@ static void test_block_class(void)
 /*
  * Run @argv (a path in argv[0]) with @in on its standard input; its
  * standard output in @out (@outlen bytes, NUL-terminated), its standard
- * error discarded.  Return: its exit status, or 128 if it did not exit.
+ * error there too if @with_err, else discarded.  Return: its exit
+ * status, or 128 if it did not exit.
  */
-static int run(const char *const *argv, const char *in, char *out, size_t outlen)
+static int run(const char *const *argv, const char *in, char *out, size_t outlen,
+	       int with_err)
 {
 	int inp[2], outp[2], st;
 	size_t got = 0;
@@ -474,7 +476,7 @@ static int run(const char *const *argv, const char *in, char *out, size_t outlen
 
 		dup2(inp[0], 0);
 		dup2(outp[1], 1);
-		dup2(null, 2);
+		dup2(with_err ? outp[1] : null, 2);
 		close(inp[1]);
 		close(outp[0]);
 		execv(argv[0], (char *const *)argv);
@@ -495,7 +497,9 @@ static int run(const char *const *argv, const char *in, char *out, size_t outlen
 }
 
 #define RUN(in, out, ...) \
-	run((const char *const[]){ __VA_ARGS__, NULL }, (in), (out), sizeof(out))
+	run((const char *const[]){ __VA_ARGS__, NULL }, (in), (out), sizeof(out), 0)
+#define RUN_ERR(in, out, ...) \
+	run((const char *const[]){ __VA_ARGS__, NULL }, (in), (out), sizeof(out), 1)
 
 /* Mounted: only when mkfs.logfs exists to make something to mount. */
 static void test_mounted_busy(void)
@@ -559,6 +563,67 @@ static void test_utilities(void)
 	ktap_case("losetup_cryptsetup_programs");
 }
 
+/* The "field : value" of /proc/crypto's block named @name, or NULL. */
+static const char *proc_crypto_field(const char *name, const char *field)
+{
+	static char text[4096], val[32];
+	char key[48], *p;
+	int fd = open("/proc/crypto", O_RDONLY);
+	ssize_t n, got = 0;
+
+	if (fd < 0)
+		return NULL;
+	while (got < (ssize_t)sizeof(text) - 1 &&
+	       (n = read(fd, text + got, sizeof(text) - 1 - got)) > 0)
+		got += n;
+	close(fd);
+	text[got] = '\0';
+	snprintf(key, sizeof(key), "name         : %s\n", name);
+	p = strstr(text, key);
+	if (!p)
+		return NULL;
+	snprintf(key, sizeof(key), "\n%-12s : ", field);
+	p = strstr(p, key);
+	if (!p)
+		return NULL;
+	snprintf(val, sizeof(val), "%.*s", (int)strcspn(p + strlen(key), "\n"),
+		 p + strlen(key));
+	return val;
+}
+
+/*
+ * /proc/crypto: every algorithm passed its boot self-test; the random
+ * generator says whether it is secure, and luksFormat warns when not.
+ */
+static void test_weak_rng_warning(void)
+{
+	static const char cs[] = "/bin/cryptsetup";
+	const char *v;
+	static char out[1024];
+	int fd, secure;
+
+	v = proc_crypto_field("xts(aes)", "selftest");
+	EXPECT_TRUE(v && !strcmp(v, "passed"));
+	v = proc_crypto_field("pbkdf2(hmac(sha256))", "selftest");
+	EXPECT_TRUE(v && !strcmp(v, "passed"));
+	v = proc_crypto_field("stdrng", "secure");
+	EXPECT_TRUE(v && (!strcmp(v, "yes") || !strcmp(v, "no")));
+	secure = v && !strcmp(v, "yes");
+	EXPECT_EQ(make_file(img, HDR_BYTES + PAYLOAD, -1), 0);
+	fd = open(keyfile, O_CREAT | O_TRUNC | O_WRONLY, 0600);
+	EXPECT_EQ(write(fd, PASS, strlen(PASS)), (long)strlen(PASS));
+	close(fd);
+	EXPECT_EQ(RUN_ERR(NULL, out, cs, "luksFormat", "--iter", "1000", "--key-file",
+			  keyfile, img), 0);
+	if (secure)
+		EXPECT_TRUE(strstr(out, "WARNING") == NULL);
+	else
+		EXPECT_TRUE(strstr(out, "WARNING: this kernel has no entropy source") &&
+			    strstr(out, "NOT a secure RNG"));
+	unlink(keyfile);
+	ktap_case("luks_format_warns_weak_rng");
+}
+
 int main(int argc, char **argv)
 {
 	snprintf(dir, sizeof(dir), "%s", argc > 1 ? argv[1] : "/tmp");
@@ -580,6 +645,7 @@ int main(int argc, char **argv)
 	test_mounted_busy();
 	test_utilities();
 	test_block_class();
+	test_weak_rng_warning();
 	unlink(img);
 	unlink(img2);
 	return ktap_end();
