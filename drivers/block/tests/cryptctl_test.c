@@ -501,10 +501,7 @@ static void cryptctl_close_wipes_key(struct ktest *t)
 	wipe_watch_start(key);
 	KEXPECT_EQ(t, cryptctl_close("pl"), 0);
 	wipe_watch_stop();
-	KEXPECT_EQ(t, wipe_watch.handles, 1);
-	KEXPECT_EQ(t, wipe_watch.with_key, 1);
-	KEXPECT_EQ(t, wipe_watch.wiped, 1);
-	KEXPECT_EQ(t, wipe_watch.left_nonzero, 0);
+	wipe_watch_expect_one(t);
 	crypto_memzero(key, sizeof(key));
 
 	/* LUKS1: the volume key is random, but its handle goes the same way */
@@ -513,9 +510,7 @@ static void cryptctl_close_wipes_key(struct ktest *t)
 	wipe_watch_start(NULL);
 	KEXPECT_EQ(t, cryptctl_close("kt"), 0);
 	wipe_watch_stop();
-	KEXPECT_EQ(t, wipe_watch.handles, 1);
-	KEXPECT_EQ(t, wipe_watch.wiped, 1);
-	KEXPECT_EQ(t, wipe_watch.left_nonzero, 0);
+	wipe_watch_expect_one(t);
 }
 
 static struct ktest_case cryptctl_cases[] = {

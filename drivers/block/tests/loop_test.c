@@ -167,10 +167,7 @@ static void cryptloop_close_wipes_key(struct ktest *t)
 	wipe_watch_start(key);
 	KEXPECT_EQ(t, cryptloop_close(&cl), 0);
 	wipe_watch_stop();
-	KEXPECT_EQ(t, wipe_watch.handles, 1);
-	KEXPECT_EQ(t, wipe_watch.with_key, 1);	/* it did hold the key ... */
-	KEXPECT_EQ(t, wipe_watch.wiped, 1);
-	KEXPECT_EQ(t, wipe_watch.left_nonzero, 0);	/* ... and holds nothing now */
+	wipe_watch_expect_one(t);	/* it held the key, and nothing now */
 	KEXPECT_TRUE(t, wipe_all_zero(&cl, sizeof(cl)));
 	KEXPECT_FALSE(t, wipe_contains(mb.data, DISK, key, 16));	/* never stored */
 	memblk_destroy(&mb);

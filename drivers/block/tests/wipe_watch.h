@@ -11,6 +11,7 @@
 #define DRIVERS_BLOCK_TESTS_WIPE_WATCH_H
 
 #include <port/port.h>
+#include <kernel/ktest.h>
 #include <crypto/crypto.h>
 
 struct wipe_watch {
@@ -63,6 +64,19 @@ static inline void wipe_watch_start(const u8 *key)
 static inline void wipe_watch_stop(void)
 {
 	crypto_set_wipe_hook(NULL);
+}
+
+/*
+ * After one detach: one handle was freed, it held the key (when the
+ * watch knew it), and it was all zeros when freed.
+ */
+static inline void wipe_watch_expect_one(struct ktest *t)
+{
+	KEXPECT_EQ(t, wipe_watch.handles, 1);
+	if (wipe_watch.key)
+		KEXPECT_EQ(t, wipe_watch.with_key, 1);
+	KEXPECT_EQ(t, wipe_watch.wiped, 1);
+	KEXPECT_EQ(t, wipe_watch.left_nonzero, 0);
 }
 
 #endif
