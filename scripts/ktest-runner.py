@@ -4,6 +4,10 @@
 Sources (any number, run in order, up to --jobs at once):
   --host BIN             the host ktest binary (KTAP on stdout)
   --script PATH          a shell test printing KTAP on stdout
+  --board-script BOARD ENVFILE PATH
+                         the same, for another board: ENVFILE's KEY=VALUE
+                         lines (the scenario environment of BOARD's build)
+                         are added to its environment
   --fuzz NAME=BIN:CORPUS a libFuzzer target, run --fuzz-seconds on a copy
                          of its committed corpus
   --qemu LABEL --cmd CMD a QEMU boot of the kernel with `selftest`: KTAP on
@@ -156,10 +160,24 @@ def run_fuzz_source(src, corpus):
     return src
 
 
+def read_env_file(path):
+    """KEY=VALUE lines (the value verbatim to the end of the line)."""
+    env = {}
+    with open(path) as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line and not line.startswith("#"):
+                key, value = line.split("=", 1)
+                env[key] = value
+    return env
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--host", action="append", default=[])
     ap.add_argument("--script", action="append", default=[])
+    ap.add_argument("--board-script", action="append", default=[], nargs=3,
+                    metavar=("BOARD", "ENVFILE", "PATH"))
     ap.add_argument("--fuzz", action="append", default=[])
     ap.add_argument("--fuzz-seconds", type=int, default=20)
     ap.add_argument("--qemu", action="append", default=[])
@@ -180,6 +198,10 @@ def main():
         jobs.append((run_ktap_source, Source("host:" + os.path.basename(b), [b], a.timeout * 3, env)))
     for s in a.script:
         jobs.append((run_ktap_source, Source("script:" + s, ["bash", s], a.timeout * 3, env)))
+    for board, envfile, s in a.board_script:
+        benv = dict(env, **read_env_file(envfile))
+        jobs.append((run_ktap_source, Source("script:%s (%s)" % (s, board), ["bash", s],
+                                             a.timeout * 3, benv)))
     for label, cmd in zip(a.qemu, a.cmd):
         jobs.append((run_ktap_source, Source("qemu:" + label, ["bash", "-c", "exec " + cmd], a.timeout, env)))
     fuzz = []
