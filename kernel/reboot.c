@@ -2,12 +2,20 @@
 /*
  * Power off, restart and halt, through whatever the board registered.
  * Self-test runs end through semihosting so QEMU exits with the result.
+ *
+ * A power hook returning does not mean it failed: the board (QEMU's
+ * main loop, a PMIC) acts a moment after the request, so we wait a
+ * second, as Linux does, before saying that nothing happened.
  */
 #include <kernel/reboot.h>
 #include <kernel/printk.h>
 #include <asm/irqflags.h>
 #include <asm/barrier.h>
 #include <asm/semihosting.h>
+#include <kernel/time.h>
+
+/* How long the board may take to act on a power-off or reset request. */
+#define POWER_ACT_MS	1000
 
 static const struct power_ops *power_ops;
 bool selftest_mode;
@@ -25,22 +33,34 @@ __noreturn void machine_halt(void)
 		wfi();
 }
 
+/*
+ * Call @hook (NULL: the board registered none), give the board time to
+ * act on it, then halt: it did not.  @tag and @verb name the request in
+ * the messages ("poweroff", "power off").
+ */
+static __noreturn void power_request(void (*hook)(void), const char *tag, const char *verb)
+{
+	local_irq_disable();
+	if (!hook) {
+		pr_emerg("%s: no way to %s; halting", tag, verb);
+		machine_halt();
+	}
+	hook();
+	mdelay(POWER_ACT_MS);
+	pr_emerg("%s: %s did not %s; halting", tag, power_ops->name, verb);
+	machine_halt();
+}
+
 __noreturn void machine_poweroff(void)
 {
 	pr_notice("Power down");
-	if (power_ops && power_ops->poweroff)
-		power_ops->poweroff();
-	pr_emerg("poweroff: no way to power off; halting");
-	machine_halt();
+	power_request(power_ops ? power_ops->poweroff : NULL, "poweroff", "power off");
 }
 
 __noreturn void machine_restart(void)
 {
 	pr_notice("Restarting system");
-	if (power_ops && power_ops->restart)
-		power_ops->restart();
-	pr_emerg("restart: no way to restart; halting");
-	machine_halt();
+	power_request(power_ops ? power_ops->restart : NULL, "restart", "restart");
 }
 
 __noreturn void machine_exit_status(int status)

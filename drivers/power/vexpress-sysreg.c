@@ -22,14 +22,29 @@
 
 static void *sysreg;
 
+#define CFGSTAT_COMPLETE	(1u << 0)
+#define CFGSTAT_ERROR		(1u << 1)
+
+/*
+ * Start a configuration write and wait for "complete".  The power-off or
+ * reset itself follows a moment later (machine_poweroff() waits for it).
+ */
 static void sysreg_cfg(u32 func)
 {
+	u32 stat = 0;
+
 	writel(0, sysreg + SYS_CFGSTAT);
 	writel(0, sysreg + SYS_CFGDATA);
 	writel(CFG_START | CFG_WRITE | CFG_FUNC(func), sysreg + SYS_CFGCTRL);
-	for (int i = 0; i < 1000000; i++)	/* the board acts within microseconds */
-		if (readl(sysreg + SYS_CFGSTAT) & 1)
+	for (int i = 0; i < 1000000; i++) {	/* the board acts within microseconds */
+		stat = readl(sysreg + SYS_CFGSTAT);
+		if (stat & CFGSTAT_COMPLETE)
 			break;
+	}
+	if (stat & CFGSTAT_ERROR)
+		pr_emerg("function %u refused by the board", func);
+	else if (!(stat & CFGSTAT_COMPLETE))
+		pr_emerg("function %u never completed", func);
 }
 
 static void vexpress_poweroff(void)

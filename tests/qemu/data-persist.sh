@@ -35,55 +35,23 @@ truncate -s 64M "$img"
 echo "1..6"
 export QEMU_AUDIO_DRV=none
 
-# boot LOG: QEMU in the background, its console input on fd 3.
-boot() {
-	log=$1
-	rm -f "$dir/console"
-	mkfifo "$dir/console"
-	$QEMU_BASE -kernel "$ZIMAGE" ${DTB:+-dtb "$DTB"} -initrd "$ROOTFS" \
-		-drive if=pflash,index=1,format=raw,file="$img" \
-		< "$dir/console" > "$log" 2>&1 &
-	qpid=$!
-	exec 3> "$dir/console"
-	count=()
-}
+. "$(dirname "$0")/lib/console.sh"
 
-# expect PATTERN [SECONDS]: wait until the console prints PATTERN (a fixed
-# string) beyond what earlier expects consumed.
-expect() {
-	local i n
-	for i in $(seq 1 $((${2:-60} * 10))); do
-		n=$(tr -d '\r' < "$log" | grep -c -F -- "$1")
-		if [ "$n" -gt "${count[$1]:-0}" ]; then
-			count[$1]=$n
-			return 0
-		fi
-		kill -0 "$qpid" 2> /dev/null || return 1
-		sleep 0.1
-	done
-	return 1
-}
-
-send() {	# a line of console input, a moment after the prompt appeared
-	sleep 0.3
-	printf '%s\n' "$1" >&3
+boot() {	# boot LOG: QEMU in the background, its console input on fd 3
+	console_boot "$1" -kernel "$ZIMAGE" ${DTB:+-dtb "$DTB"} -initrd "$ROOTFS" \
+		-drive if=pflash,index=1,format=raw,file="$img"
 }
 
 # A shell command whose output proves it ran: "x=TAG; CMD && echo $x-ok".
 shell_ok() {	# shell_ok TAG COMMAND
-	send "x=$1; $2 && echo \$x-ok"
-	expect "$1-ok" 30
+	console_send "x=$1; $2 && echo \$x-ok"
+	console_expect "$1-ok" 30
 }
 
-finish() {	# power off and wait for QEMU to end (30 s at most)
-	send "poweroff"
-	for i in $(seq 1 300); do
-		kill -0 "$qpid" 2> /dev/null || break
-		sleep 0.1
-	done
-	kill -9 "$qpid" 2> /dev/null
-	wait "$qpid" 2> /dev/null
-	exec 3>&-
+finish() {	# power off and wait for QEMU to end (tests/qemu/power.sh checks it ends)
+	console_send "poweroff"
+	console_exited 30 || echo "# QEMU still running 30 s after poweroff: killed"
+	console_finish 0
 }
 
 result() {	# result N NAME: ok if the last step succeeded
@@ -98,13 +66,12 @@ result() {	# result N NAME: ok if the last step succeeded
 }
 
 fail=0
-declare -A count
 
 boot "$dir/boot1.log"
-expect "Enter passphrase" && send "$PASS" &&
-	expect "Verify passphrase" && send "$PASS" &&
-	expect "Enter passphrase" && send "$PASS" &&
-	expect "/secure: mounted"
+console_expect "Enter passphrase" && console_send "$PASS" &&
+	console_expect "Verify passphrase" && console_send "$PASS" &&
+	console_expect "Enter passphrase" && console_send "$PASS" &&
+	console_expect "/secure: mounted"
 result 1 boot1_creates_secure_with_new_passphrase
 shell_ok W1 "echo kept-on-data > /data/hello && echo kept-secret > /secure/hello && sync"
 result 2 boot1_writes_data_and_secure
@@ -113,8 +80,8 @@ result 3 boot1_formatted_data
 finish
 
 boot "$dir/boot2.log"
-expect "Enter passphrase" && send "not the passphrase" &&
-	expect "Enter passphrase" && send "$PASS" && expect "/secure: mounted"
+console_expect "Enter passphrase" && console_send "not the passphrase" &&
+	console_expect "Enter passphrase" && console_send "$PASS" && console_expect "/secure: mounted"
 result 4 boot2_wrong_passphrase_refused_right_one_opens
 shell_ok R1 '[ "$(cat /data/hello)" = kept-on-data ]'
 result 5 boot2_reads_data
