@@ -4,28 +4,37 @@
  * (the first RTC registered), calendar conversion and the `date` command.
  *
  * Layer: class over the RTC drivers.  Locking: registration is process
- * context; reads go straight to the driver.  Knows no hardware.
+ * context (probe and remove, which the device model runs one at a time);
+ * reads go straight to the driver.  Knows no hardware.
  */
 #define pr_fmt(fmt) "rtc: " fmt
 #include <kernel/rtc.h>
 #include <kernel/shell.h>
 #include <kernel/errno.h>
 
+#define RTC_MAX		32
+
 static struct rtc_device *system_rtc;
-static int next_index;
+/* The numbers in use: an unbound and rebound RTC gets its name back. */
+static u32 used_index;
 
 int rtc_register(struct rtc_device *rtc, struct device *parent)
 {
-	int err;
+	int err, index = 0;
 
+	while (index < RTC_MAX && (used_index & (1u << index)))
+		index++;
+	if (index == RTC_MAX)
+		return -ENOSPC;
+	rtc->index = index;
 	rtc->dev.parent = parent;
 	rtc->dev.class = &rtc_class;
-	dev_set_name(&rtc->dev, "rtc%d", next_index);
+	dev_set_name(&rtc->dev, "rtc%d", index);
 	device_initialize(&rtc->dev);
 	err = device_add(&rtc->dev);
 	if (err)
 		return err;
-	next_index++;
+	used_index |= 1u << index;
 	if (!system_rtc)
 		system_rtc = rtc;
 	return 0;
@@ -35,6 +44,7 @@ void rtc_unregister(struct rtc_device *rtc)
 {
 	if (system_rtc == rtc)
 		system_rtc = NULL;
+	used_index &= ~(1u << rtc->index);
 	device_unregister(&rtc->dev);
 }
 

@@ -20,6 +20,7 @@ struct rtc_device {
 	struct device dev;
 	const struct rtc_ops *ops;
 	void *priv;
+	int index;		/* N of rtcN, set by rtc_register() */
 };
 
 struct rtc_tm {
@@ -29,8 +30,9 @@ struct rtc_tm {
 };
 
 /**
- * rtc_register() - register @rtc under @parent as rtcN
- * Return: 0 or the device_add() error.
+ * rtc_register() - register @rtc under @parent as rtcN, N the lowest free
+ * number (an RTC unbound and bound again is rtc0 again)
+ * Return: 0, -ENOSPC with 32 RTCs registered, or the device_add() error.
  */
 int rtc_register(struct rtc_device *rtc, struct device *parent);
 /** rtc_unregister() - remove @rtc (no longer the system RTC if it was). */
