@@ -8,15 +8,17 @@
  * Lines logged before any console exists are replayed when the first one
  * registers, so early boot messages are not lost.
  *
- * Locking: log_lock (irqsave) protects the ring and the console list; the
- * console write happens under it too, so lines from different CPUs never
- * interleave.  Knows nothing about UARTs.
+ * Locking: log_lock (irqsave) protects the ring, the console list and the
+ * capture; the console write happens under it too, so lines from
+ * different CPUs never interleave.  Knows nothing about UARTs.
  */
 #include <kernel/printk.h>
 #include <kernel/spinlock.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
 #include <kernel/compiler.h>
+#include <kernel/sched.h>
+#include <kernel/errno.h>
 
 #ifndef CONFIG_LOG_BUF_SHIFT
 #define CONFIG_LOG_BUF_SHIFT 15
@@ -34,6 +36,7 @@ static u32 log_head;	/* next byte to write (monotonic, wraps by mask) */
 static u32 log_tail;	/* oldest byte kept */
 static DEFINE_SPINLOCK(log_lock);
 static LIST_HEAD(consoles);
+static struct console_capture *capture;	/* console_capture_start() */
 
 static void log_putc(char c)
 {
@@ -194,13 +197,60 @@ void console_flush(void)
 			con->flush(con);
 }
 
+/* Called with log_lock held: is this output the capture's? */
+static bool capture_write(const char *s, size_t len)
+{
+	struct console_capture *cap = capture;
+	size_t room;
+
+	if (!cap || !sched_running() || cap->owner != current)
+		return false;
+	room = cap->size - 1 - cap->len;
+	if (len > room) {
+		cap->truncated = true;
+		len = room;
+	}
+	memcpy(cap->buf + cap->len, s, len);
+	cap->len += len;
+	cap->buf[cap->len] = '\0';
+	return true;
+}
+
+int console_capture_start(struct console_capture *cap, char *buf, size_t size)
+{
+	unsigned long flags;
+	int err = 0;
+
+	if (!buf || !size || !sched_running())
+		return -EINVAL;
+	*cap = (struct console_capture){ .buf = buf, .size = size, .owner = current };
+	buf[0] = '\0';
+	spin_lock_irqsave(&log_lock, flags);
+	if (capture)
+		err = -EBUSY;
+	else
+		capture = cap;
+	spin_unlock_irqrestore(&log_lock, flags);
+	return err;
+}
+
+void console_capture_stop(struct console_capture *cap)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&log_lock, flags);
+	if (capture == cap)
+		capture = NULL;
+	spin_unlock_irqrestore(&log_lock, flags);
+}
+
 void console_write(const char *s, size_t len)
 {
 	const char *p, *end = s + len;
 	unsigned long flags;
 
 	spin_lock_irqsave(&log_lock, flags);
-	if (list_empty(&consoles)) {
+	if (capture_write(s, len) || list_empty(&consoles)) {
 		spin_unlock_irqrestore(&log_lock, flags);
 		return;
 	}

@@ -75,6 +75,31 @@ void console_printf(const char *fmt, ...) __printf(1, 2);
 
 extern int console_loglevel;
 
+/*
+ * Console output of one thread diverted into a buffer, for tests of the
+ * console commands: console_write()/console_printf() from the thread that
+ * started the capture land in @buf (NUL-terminated, without the CRs a
+ * terminal gets) instead of the consoles; everything else (other
+ * threads, log lines) goes on as before.  One capture at a time.
+ */
+struct console_capture {
+	char *buf;
+	size_t size;		/* of @buf, the NUL included */
+	size_t len;		/* bytes kept */
+	bool truncated;		/* output that did not fit was dropped */
+	const void *owner;	/* the capturing thread */
+};
+
+/**
+ * console_capture_start() - divert this thread's console output to @buf
+ * @cap: the capture, owned by the caller until console_capture_stop()
+ * Return: 0; -EBUSY while another capture runs; -EINVAL without a
+ * buffer or before the scheduler runs (no thread to tell apart).
+ */
+int console_capture_start(struct console_capture *cap, char *buf, size_t size);
+/** console_capture_stop() - end @cap; its buffer keeps what was written. */
+void console_capture_stop(struct console_capture *cap);
+
 /**
  * log_buf_read() - copy the log ring's lines, oldest first
  * @fn: called with each chunk of text (lines without level markers)

@@ -43,7 +43,7 @@ echo "KTAP version 1"
 echo "1..2"
 echo "# removing $node"
 
-SUITES=dm_board,dm_of,dm_core,of_corner_cases,of_board,sp804,tty_pl011,rtc,cfi,mtd,block,devfs_devices,sysfs
+SUITES=dm_board,dm_shell,dm_of,dm_core,of_corner_cases,of_board,sp804,tty_pl011,rtc,cfi,mtd,block,devfs_devices,sysfs
 boot() {	# boot DTB LOG
 	timeout 120 $QEMU_BASE -kernel "$ZIMAGE" -dtb "$1" -append "selftest=$SUITES" 2>&1 |
 		tr -d '\r' > "$2"
