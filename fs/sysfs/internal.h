@@ -13,7 +13,12 @@ enum sysfs_kind {
 	SYS_ATTR,		/* an attribute file of a device */
 	SYS_CLASSES,		/* /sys/class */
 	SYS_CLASS,		/* /sys/class/<name>: links to its devices */
-	SYS_LINK,		/* a class member: symlink into /sys/devices */
+	SYS_LINK,		/* a symlink into /sys/devices */
+	SYS_BUSES,		/* /sys/bus */
+	SYS_BUS,		/* /sys/bus/<bus>: "devices" and "drivers" */
+	SYS_BUS_DEVICES,	/* /sys/bus/<bus>/devices: links to its devices */
+	SYS_BUS_DRIVERS,	/* /sys/bus/<bus>/drivers: its drivers */
+	SYS_DRIVER,		/* /sys/bus/<bus>/drivers/<drv>: links to what it drives */
 };
 
 /* One entry of a directory, as the enumeration hands it out. */
@@ -22,14 +27,24 @@ struct sysfs_entry {
 	enum sysfs_kind kind;
 	struct device *dev;	/* SYS_DEV, SYS_ATTR, SYS_LINK (not referenced) */
 	struct class *cls;	/* SYS_CLASS */
+	struct bus_type *bus;	/* SYS_BUS and below */
+	struct device_driver *drv;	/* SYS_DRIVER */
+	int up;			/* SYS_LINK: its directory's depth below /sys */
 };
 
-/* inode->priv: what the inode shows; it holds a reference on @dev. */
+/*
+ * inode->priv: what the inode shows; it holds a reference on @dev.  Buses
+ * and drivers are kept by name and looked up at each use: a driver may
+ * be unregistered while its directory is open.
+ */
 struct sysfs_node {
 	enum sysfs_kind kind;
 	struct device *dev;
 	struct class *cls;
 	char attr[32];
+	char bus[32];
+	char drv[32];
+	int up;
 };
 
 #define SYSFS_MAGIC 0x62656572

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * sysfs: the device model as a read-only tree (/sys/devices/... with one
- * file per attribute, /sys/class/<class>/<device> symlinks into it).
+ * file per attribute; /sys/class/<class>/<device>, /sys/bus/<bus>/devices/
+ * <device> and /sys/bus/<bus>/drivers/<driver>/<device> symlinks into it).
  * Nothing is stored: every lookup and readdir asks the model again, and
  * cached names are never trusted (revalidate says no), so a removed
  * device disappears at once.  An inode holds a reference on its device.
@@ -50,8 +51,13 @@ static struct inode *sysfs_inode(struct super_block *sb, const struct sysfs_entr
 	n->kind = e->kind;
 	n->cls = e->cls;
 	n->dev = e->dev ? get_device(e->dev) : NULL;
+	n->up = e->up;
 	if (e->kind == SYS_ATTR)
 		strlcpy(n->attr, e->name, sizeof(n->attr));
+	if (e->bus)
+		strlcpy(n->bus, e->bus->name, sizeof(n->bus));
+	if (e->drv)
+		strlcpy(n->drv, e->drv->name, sizeof(n->drv));
 	inode->priv = n;
 	inode->ino = __atomic_add_fetch(&sb->next_ino, 1, __ATOMIC_SEQ_CST);
 	inode->mode = kind_mode(e->kind);
@@ -144,16 +150,21 @@ static int sysfs_iterate(struct file *file, struct dir_context *ctx)
 	return 0;
 }
 
-/* "../../devices/a/b" for a class member: up from /sys/class/<cls>. */
+/*
+ * "../../devices/a/b" for a class member: up from /sys/class/<cls>, the
+ * link's directory; "../../../devices/a/b" from /sys/bus/<bus>/devices.
+ */
 static int sysfs_readlink(struct inode *inode, char *buf, size_t len)
 {
 	struct sysfs_node *n = inode->priv;
 	char *path = kmalloc(PATH_MAX, GFP_KERNEL);
-	int plen;
+	int plen = 0;
 
 	if (!path)
 		return -ENOMEM;
-	plen = snprintf(path, PATH_MAX, "../../devices");
+	for (int i = 0; i < n->up; i++)
+		plen += snprintf(path + plen, PATH_MAX - plen, "../");
+	plen += snprintf(path + plen, PATH_MAX - plen, "devices");
 	plen += device_path(n->dev, path + plen, PATH_MAX - plen);
 	memcpy(buf, path, min((size_t)plen, len));
 	kfree(path);
