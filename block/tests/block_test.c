@@ -2,9 +2,10 @@
 /*
  * Block-layer self-tests on a RAM disk whose requests complete
  * asynchronously (from its poll hook, as an interrupt would): range and
- * read-only checks, MBR and GPT partitions as child devices with shifted
- * requests, damaged tables ignored, the buffer cache's write-back, and
- * the struct blkio view.
+ * read-only checks, MBR partitions (primary, and logical ones in a chain
+ * of EBRs) and GPT partitions as child devices with shifted requests, the
+ * backup GPT taking over from a damaged primary, damaged tables ignored,
+ * the buffer cache's write-back, and the struct blkio view.
  */
 #include <kernel/ktest.h>
 #include <block/blkdev.h>
@@ -172,45 +173,88 @@ static void block_damaged_mbr_ignored(struct ktest *t)
 	KEXPECT_NOT_NULL(t, blk_find("rd0"));
 }
 
-static void make_gpt(u8 *disk, bool corrupt)
-{
-	u8 *hdr = disk + 512, *ent = disk + 1024;
+/* What make_gpt() damages. */
+#define GPT_BAD_PRIMARY_HDR	(1 << 0)	/* header CRC */
+#define GPT_BAD_PRIMARY_ENTRIES	(1 << 1)	/* entry array vs its CRC */
+#define GPT_BAD_BACKUP		(1 << 2)	/* the backup header's signature */
+#define GPT_BACKUP_LBA		(RD_SECTORS - 1)
+#define GPT_BACKUP_ENTRIES	(RD_SECTORS - 2)
 
-	memset(disk, 0, 512 * 34);
-	mbr_entry(disk, 0, 0xee, 1, RD_SECTORS - 1);
+/* A GPT header at @lba naming @alt and the 4-entry array @ent at @ent_lba. */
+static void gpt_header(u8 *disk, u32 lba, u32 alt, u32 ent_lba)
+{
+	u8 *hdr = disk + 512 * lba;
+
+	memset(hdr, 0, 512);
 	memcpy(hdr, "EFI PART", 8);
 	put_le32(hdr + 8, 0x10000);
 	put_le32(hdr + 12, 92);
-	put_le32(hdr + 72, 2);		/* entries at LBA 2 */
+	put_le32(hdr + 24, lba);
+	put_le32(hdr + 32, alt);
+	put_le32(hdr + 72, ent_lba);
 	put_le32(hdr + 80, 4);
 	put_le32(hdr + 84, 128);
+	put_le32(hdr + 88, crc32(0, disk + 512 * ent_lba, 4 * 128));
+	put_le32(hdr + 16, crc32(0, hdr, 92));
+}
+
+/*
+ * A protective MBR, the primary GPT (header at LBA 1, entries at 2) and
+ * the backup (entries, then the header at the last LBA): entry 1 is
+ * sectors 40..99, entry 4 100..199.
+ */
+static void make_gpt(u8 *disk, int damage)
+{
+	u8 *ent = disk + 1024;
+
+	memset(disk, 0, 512 * 34);
+	mbr_entry(disk, 0, 0xee, 1, RD_SECTORS - 1);
 	memset(ent, 0x11, 16);		/* type GUID of entry 1 */
 	put_le32(ent + 32, 40);
 	put_le32(ent + 40, 99);
 	memset(ent + 3 * 128, 0x22, 16);	/* entry 4 */
 	put_le32(ent + 3 * 128 + 32, 100);
 	put_le32(ent + 3 * 128 + 40, 199);
-	put_le32(hdr + 88, crc32(0, ent, 4 * 128));
-	put_le32(hdr + 16, crc32(0, hdr, 92));
-	if (corrupt)
+	memcpy(disk + 512 * GPT_BACKUP_ENTRIES, ent, 512);
+	gpt_header(disk, 1, GPT_BACKUP_LBA, 2);
+	gpt_header(disk, GPT_BACKUP_LBA, 1, GPT_BACKUP_ENTRIES);
+	if (damage & GPT_BAD_PRIMARY_HDR)
+		disk[512 + 60] ^= 1;	/* inside the CRC'd header */
+	if (damage & GPT_BAD_PRIMARY_ENTRIES)
 		ent[40] ^= 1;		/* entry array no longer matches its CRC */
+	if (damage & GPT_BAD_BACKUP)
+		disk[512 * GPT_BACKUP_LBA] = 'X';
+}
+
+/* Intact, or with a damaged primary header or array: the backup stands in. */
+static const int gpt_damage[] = { 0, GPT_BAD_PRIMARY_HDR, GPT_BAD_PRIMARY_ENTRIES,
+				  GPT_BAD_PRIMARY_HDR | GPT_BAD_PRIMARY_ENTRIES };
+
+static void describe_gpt_damage(const void *param, char *buf, size_t len)
+{
+	static const char *const names[] = { "intact", "primary_header_damaged",
+		"primary_entries_damaged", "primary_header_and_entries_damaged" };
+
+	snprintf(buf, len, "%s", names[*(const int *)param & 3]);
 }
 
 static void block_gpt_partitions(struct ktest *t)
 {
+	const int *damage = t->param;
 	struct block_device *p1, *p4;
 
 	if (!IS_ENABLED(CONFIG_BLK_PART_GPT)) {
 		ktest_skip(t, "CONFIG_BLK_PART_GPT is off");
 		return;
 	}
-	make_gpt(rd.data, false);
+	make_gpt(rd.data, *damage);
 	KASSERT_EQ(t, rd_start("rd0"), 0);
 	p1 = blk_find("rd0p1");
 	p4 = blk_find("rd0p4");
 	KASSERT_TRUE(t, p1 && p4);
 	KEXPECT_UEQ(t, p1->start_sect, 40);
 	KEXPECT_UEQ(t, p1->nr_sectors, 60);
+	KEXPECT_UEQ(t, p4->start_sect, 100);
 	KEXPECT_UEQ(t, p4->nr_sectors, 100);
 	KEXPECT_NULL(t, blk_find("rd0p2"));
 }
@@ -221,9 +265,86 @@ static void block_gpt_bad_crc_ignored(struct ktest *t)
 		ktest_skip(t, "CONFIG_BLK_PART_GPT is off");
 		return;
 	}
-	make_gpt(rd.data, true);
+	make_gpt(rd.data, GPT_BAD_PRIMARY_ENTRIES | GPT_BAD_BACKUP);
 	KASSERT_EQ(t, rd_start("rd0"), 0);
 	KEXPECT_NULL(t, blk_find("rd0p1"));
+	KEXPECT_NOT_NULL(t, blk_find("rd0"));
+}
+
+/* An extended boot record at @lba: a logical @rel_start+@count, then a link. */
+static void ebr(u8 *disk, u32 lba, u32 rel_start, u32 count, u32 next_rel, u32 next_count)
+{
+	u8 *e = disk + 512 * lba;
+
+	memset(e, 0, 512);
+	if (count)
+		mbr_entry(e, 0, 0x83, rel_start, count);
+	if (next_count)
+		mbr_entry(e, 1, 0x05, next_rel, next_count);
+	e[510] = 0x55;
+	e[511] = 0xaa;
+}
+
+/*
+ * Primary 1 at 8+40, extended 2 at 48+200 holding logical 5 (50+30) and
+ * logical 6 (104+50) through a chain of two EBRs (48, 100).
+ */
+static void block_mbr_logical_partitions(struct ktest *t)
+{
+	struct block_device *p1, *p5, *p6;
+
+	mbr_entry(rd.data, 0, 0x83, 8, 40);
+	mbr_entry(rd.data, 1, 0x0f, 48, 200);
+	ebr(rd.data, 48, 2, 30, 100 - 48, 60);
+	ebr(rd.data, 100, 4, 50, 0, 0);
+	KASSERT_EQ(t, rd_start("rd0"), 0);
+	p1 = blk_find("rd0p1");
+	p5 = blk_find("rd0p5");
+	p6 = blk_find("rd0p6");
+	KASSERT_TRUE(t, p1 && p5 && p6);
+	KEXPECT_NULL(t, blk_find("rd0p2"));	/* the container is no partition */
+	KEXPECT_NULL(t, blk_find("rd0p7"));
+	KEXPECT_UEQ(t, p5->start_sect, 50);
+	KEXPECT_UEQ(t, p5->nr_sectors, 30);
+	KEXPECT_UEQ(t, p6->start_sect, 104);
+	KEXPECT_UEQ(t, p6->nr_sectors, 50);
+	KEXPECT_EQ(t, p6->partno, 6);
+	/* A logical partition is a partition like the others. */
+	rd.data[104 * 512 + 7] = 0x5a;
+	{
+		u8 buf[512];
+
+		KEXPECT_EQ(t, blk_rw(p6, REQ_OP_READ, 0, buf, 1), 0);
+		KEXPECT_EQ(t, buf[7], 0x5a);
+	}
+}
+
+/*
+ * A damaged chain keeps what came before the damage: logical 5 is fine,
+ * logical 6 leaves the extended partition (skipped, its number used),
+ * logical 7 is fine, then a link points back to the first EBR (a loop).
+ */
+static void block_mbr_logical_chain_damaged(struct ktest *t)
+{
+	mbr_entry(rd.data, 0, 0x05, 48, 150);		/* 48..197 */
+	ebr(rd.data, 48, 2, 30, 100 - 48, 50);
+	ebr(rd.data, 100, 2, 120, 150 - 48, 20);	/* 102..221: too far */
+	ebr(rd.data, 150, 1, 10, 0, 20);		/* back to 48 */
+	KASSERT_EQ(t, rd_start("rd0"), 0);
+	KEXPECT_NOT_NULL(t, blk_find("rd0p5"));
+	KEXPECT_NULL(t, blk_find("rd0p6"));
+	KEXPECT_NOT_NULL(t, blk_find("rd0p7"));
+	KEXPECT_NULL(t, blk_find("rd0p8"));
+	KEXPECT_UEQ(t, blk_find("rd0p7") ? blk_find("rd0p7")->start_sect : 0, 151);
+	blk_unregister(&rd.bdev);
+
+	/* An EBR without its signature ends the chain there. */
+	memset(rd.data, 0, RD_SECTORS * 512);
+	mbr_entry(rd.data, 0, 0x05, 48, 150);
+	ebr(rd.data, 48, 2, 30, 100 - 48, 50);
+	KASSERT_EQ(t, rd_start("rd0"), 0);
+	KEXPECT_NOT_NULL(t, blk_find("rd0p5"));
+	KEXPECT_NULL(t, blk_find("rd0p6"));
 }
 
 static void block_bcache_write_back(struct ktest *t)
@@ -264,7 +385,9 @@ static struct ktest_case block_cases[] = {
 	KTEST_CASE(block_rw_async_and_checks),
 	KTEST_CASE(block_mbr_partitions),
 	KTEST_CASE(block_damaged_mbr_ignored),
-	KTEST_CASE(block_gpt_partitions),
+	KTEST_CASE(block_mbr_logical_partitions),
+	KTEST_CASE(block_mbr_logical_chain_damaged),
+	KTEST_CASE_PARAMS(block_gpt_partitions, gpt_damage, describe_gpt_damage),
 	KTEST_CASE(block_gpt_bad_crc_ignored),
 	KTEST_CASE(block_bcache_write_back),
 	KTEST_CASE(block_device_in_class),
