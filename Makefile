@@ -95,6 +95,8 @@ help:
 	@echo '  run-uboot         boot QEMU -> U-Boot -> our kernel from the SD card image'
 	@echo '  sdcard            $(O)/sdcard.img to write to a real board'
 	@echo '  bench             benchmarks (QEMU, -icount shift=0); tables and $(O)/bench*.json'
+	@echo '  bench-block       cloop/LZ4 and XTS throughput, host and QEMU (table + JSON)'
+	@echo '  bench-storage     flash stack on simulated NOR/NAND: write amplification, mount cost, RAM'
 	@echo '  torture           thousands of real power cuts on /data (TORTURE_CUTS=2000, SEED=)'
 	@echo 'Configuration:'
 	@echo '  <board>_defconfig configure for a board: $(notdir $(patsubst %/,%,$(wildcard boards/*/)))'
