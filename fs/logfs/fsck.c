@@ -192,10 +192,46 @@ static void fsck_usage(struct logfs_fsck *c)
 	}
 }
 
+/*
+ * Every inode number in use, a block of the inode file at a time.  A free
+ * number that nothing names or caches is skipped without a cache entry:
+ * numbers ever handed out can be many times the live inodes, and caching
+ * each made the check quadratic (8.8 s at 29,000 numbers on the target).
+ * The cache is trimmed between blocks; no inode is held there.
+ */
+static int fsck_inodes(struct logfs_fsck *c)
+{
+	struct logfs *fs = c->fs;
+	const struct logfs_inode *raw;
+	u32 ino, blk = ~0u;		/* no block read yet */
+	u8 *buf = kmalloc(LOGFS_BLOCK_SIZE, GFP_KERNEL);
+	int ret = 0;
+
+	if (!buf)
+		return -ENOMEM;
+	for (ino = LOGFS_INO_ROOT; ino < c->nino && !ret; ino++) {
+		if (ino / LOGFS_INODES_PER_BLOCK != blk) {
+			blk = ino / LOGFS_INODES_PER_BLOCK;
+			logfs_inode_trim_cache(fs);
+			ret = logfs_read_block(fs, &fs->ifile, LOGFS_INO_IFILE,
+					       blk, buf);
+			if (ret)
+				break;
+		}
+		raw = (const struct logfs_inode *)(buf + (ino %
+				LOGFS_INODES_PER_BLOCK) * LOGFS_INODE_SIZE);
+		if (!raw->mode && !c->links[ino] && !logfs_orphan_is(fs, ino) &&
+		    !logfs_inode_cached(fs, ino))
+			continue;
+		ret = fsck_inode(c, ino);
+	}
+	kfree(buf);
+	return ret;
+}
+
 static int fsck_run(struct logfs_fsck *c)
 {
 	struct logfs *fs = c->fs;
-	u32 ino;
 	int ret;
 
 	if (!fs->ro) {
@@ -206,11 +242,9 @@ static int fsck_run(struct logfs_fsck *c)
 	ret = fsck_namespace(c);
 	if (ret)
 		return ret;
-	for (ino = LOGFS_INO_ROOT; ino < c->nino; ino++) {
-		ret = fsck_inode(c, ino);
-		if (ret)
-			return ret;
-	}
+	ret = fsck_inodes(c);
+	if (ret)
+		return ret;
 	ret = logfs_tree_walk(fs, &fs->ifile, LOGFS_INO_IFILE, fsck_visit, c);
 	if (ret)
 		return ret;

@@ -119,7 +119,8 @@ int logfs_inode_touch(struct logfs *fs, struct logfs_inode_info *ii)
  * logfs_inode_new() - allocate an inode with @mode (nlink 0, times now)
  * Return: the inode or ERR_PTR(-ENOSPC / -ENOMEM).
  */
-static bool logfs_inode_cached(struct logfs *fs, u32 ino)
+/** logfs_inode_cached() - is inode @ino in the cache (in use, or changed)? */
+bool logfs_inode_cached(struct logfs *fs, u32 ino)
 {
 	struct logfs_inode_info *ii;
 

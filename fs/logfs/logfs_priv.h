@@ -175,6 +175,7 @@ int logfs_inode_free(struct logfs *fs, struct logfs_inode_info *ii);
 int logfs_inodes_write(struct logfs *fs);
 int logfs_inode_read_raw(struct logfs *fs, u32 ino, struct logfs_inode *di);
 void logfs_inode_trim_cache(struct logfs *fs);
+bool logfs_inode_cached(struct logfs *fs, u32 ino);
 s64 logfs_now(struct logfs *fs);
 
 /* file.c */
