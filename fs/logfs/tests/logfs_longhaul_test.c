@@ -135,8 +135,10 @@ static bool lh_check_log(struct ktest *t)
 		return false;
 	}
 	fl = logfs_open(lh->f.fs, "/pc/log", LOGFS_O_RDONLY, 0);
-	if (IS_ERR(fl))
+	if (IS_ERR(fl)) {
+		ktest_log(t, "boot %u: log: open failed: %ld", lh->boots, PTR_ERR(fl));
 		return false;
+	}
 	/* the tail only: reading 1 MiB of records each boot costs too much */
 	off = st.size > 64 * sizeof(r) ? st.size - 64 * sizeof(r) : 0;
 	for (; off < st.size; off += sizeof(r))
@@ -202,7 +204,10 @@ static bool lh_enospc_is_real(struct ktest *t)
 
 	logfs_statfs(lh->f.fs, &sf);
 	lh->nr_names = 0;
-	logfs_readdir(lh->f.fs, "/pc", lh_fill, NULL);
+	if (logfs_readdir(lh->f.fs, "/pc", lh_fill, NULL)) {
+		ktest_log(t, "boot %u: readdir after ENOSPC failed", lh->boots);
+		return false;
+	}
 	for (i = 0; i < lh->nr_names; i++) {
 		snprintf(path, sizeof(path), "/pc/g%u", lh->names[i]);
 		if (!logfs_stat(lh->f.fs, path, &st))
